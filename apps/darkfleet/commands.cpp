@@ -1,0 +1,21 @@
+// The table of subcommands.
+#include "command.hpp"
+#include "command_decode.hpp"
+#include "command_generate.hpp"
+#include "command_help.hpp"
+
+namespace darkfleet::cli {
+
+const std::vector<CommandEntry>& commands() {
+  static const std::vector<CommandEntry> table = {
+      {"decode", "Decode AIS NMEA (plain, gzip, zstd) to JSON lines or CSV",
+       [] { return std::make_unique<DecodeCommand>(); }},
+      {"generate", "Write synthetic AIS traffic as NMEA (demo and test input)",
+       [] { return std::make_unique<GenerateCommand>(); }},
+      {"help", "Show the manual page of a command",
+       [] { return std::make_unique<HelpCommand>(); }},
+  };
+  return table;
+}
+
+}  // namespace darkfleet::cli
