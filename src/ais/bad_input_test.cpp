@@ -74,9 +74,9 @@ TEST(AisBadInput, EveryTypeTruncatedToEveryShorterLength) {
 
 TEST(AisBadInput, FixedLengthTypesNeedTheirMandatoryBits) {
   // One bit short of each fixed layout.
-  const std::pair<int, std::size_t> fixed[] = {{1, 168}, {2, 168}, {3, 168}, {4, 168}, {5, 420},
-                                                {9, 168}, {10, 72},  {11, 168}, {18, 168},
-                                                {19, 312}, {22, 168}, {23, 160}, {27, 96}};
+  const std::pair<int, std::size_t> fixed[] = {
+      {1, 168},  {2, 168},  {3, 168},  {4, 168},  {5, 420},  {9, 168}, {10, 72},
+      {11, 168}, {18, 168}, {19, 312}, {22, 168}, {23, 160}, {27, 96}};
   test::RandomMessages random(7);
   for (const auto& [type, mandatory] : fixed) {
     const Message m = random.make(static_cast<std::uint8_t>(type));
@@ -157,8 +157,8 @@ TEST(AisBadInput, TooLongPayloads) {
 TEST(AisBadInput, BytesOutsideTheArmouringAlphabet) {
   const std::string good = "15N1u<PP1FJuvSRHOE6QIwwh0HQ6";
   ASSERT_TRUE(decode(good, 0).has_value());
-  const std::vector<char> bad = {'\0', ' ', '!', ',', '*', '/', 'X', '\\', '^', '_', 'x', '~',
-                                 '\x7f', '\x80', '\xff'};
+  const std::vector<char> bad = {'\0', ' ', '!', ',', '*',    '/',    'X',   '\\',
+                                 '^',  '_', 'x', '~', '\x7f', '\x80', '\xff'};
   for (char c : bad) {
     for (std::size_t pos : {0U, 1U, 13U, 27U}) {
       std::string p = good;

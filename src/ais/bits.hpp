@@ -25,8 +25,10 @@ inline constexpr std::uint8_t k_bad_char = 0x80;
 inline constexpr std::array<std::uint8_t, 256> k_armour_value = [] {
   std::array<std::uint8_t, 256> table{};
   for (auto& v : table) v = k_bad_char;
-  for (int c = '0'; c <= 'W'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
-  for (int c = '`'; c <= 'w'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '`' + 40);
+  for (int c = '0'; c <= 'W'; ++c)
+    table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
+  for (int c = '`'; c <= 'w'; ++c)
+    table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '`' + 40);
   return table;
 }();
 
@@ -137,6 +139,7 @@ class BitReader {
   /// `count` six-bit characters at `pos` into `text` (length = count, then trimmed).
   template <std::size_t N>
   void text(std::size_t pos, std::size_t count, Text<N>& text) const {
+    if (count > N) count = N;  // callers never ask for more; keeps the bound visible
     for (std::size_t i = 0; i < count; ++i) {
       text.chars[i] = sixbit_ascii(static_cast<unsigned>(u(pos + 6 * i, 6)));
     }
@@ -147,12 +150,14 @@ class BitReader {
 
   /// The `count` bits at `pos` into `data`. Requires: count <= k_max_payload_bits.
   void data(std::size_t pos, std::size_t count, BinaryData& data) const {
+    if (count > k_max_payload_bits) count = k_max_payload_bits;
     data.bit_count = static_cast<std::uint16_t>(count);
     std::size_t out = 0;
     for (std::size_t done = 0; done < count; done += 64) {
       const unsigned n = static_cast<unsigned>(count - done < 64 ? count - done : 64);
       const std::uint64_t v = u(pos + done, n) << (64 - n);
-      for (unsigned b = 0; b < n; b += 8) data.bytes[out++] = static_cast<std::uint8_t>(v >> (56 - b));
+      for (unsigned b = 0; b < n; b += 8)
+        data.bytes[out++] = static_cast<std::uint8_t>(v >> (56 - b));
     }
     for (std::size_t i = out; i < data.bytes.size(); ++i) data.bytes[i] = 0;
   }
@@ -242,7 +247,8 @@ class BitWriter {
 
   /// Appends the first bit_count bits of `data`.
   void data(const BinaryData& data) {
-    const std::size_t count = data.bit_count < k_max_payload_bits ? data.bit_count : k_max_payload_bits;
+    const std::size_t count =
+        data.bit_count < k_max_payload_bits ? data.bit_count : k_max_payload_bits;
     std::size_t full = count / 8;
     for (std::size_t b = 0; b < full; ++b) put(data.bytes[b], 8);
     if (const unsigned rest = static_cast<unsigned>(count % 8); rest != 0) {

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <string>
@@ -109,8 +109,8 @@ TEST(AisDecode, TextAssignNormalises) {
 }
 
 TEST(AisDecode, StaticVoyageFields) {
-  const auto m = std::get<StaticVoyage>(decode_ok(
-      "53eaFL02?;fwTPm7V219E@R1@PE8E<622222221@9hG1A7?@NCPSlm3kc5DhH8888888880", 2));
+  const auto m = std::get<StaticVoyage>(
+      decode_ok("53eaFL02?;fwTPm7V219E@R1@PE8E<622222221@9hG1A7?@NCPSlm3kc5DhH8888888880", 2));
   EXPECT_EQ(m.header.mmsi, 249190000U);
   EXPECT_EQ(m.imo, 9383663U);
   EXPECT_EQ(m.callsign.view(), "9HMQ9");
@@ -135,7 +135,8 @@ TEST(AisDecode, StaticVoyageFields) {
 
 TEST(AisDecode, StaticVoyageShortFormsDecode) {
   // 420 and 422 bits are sent by some transponders; gpsd accepts them.
-  const std::string p424 = "53eaFL02?;fwTPm7V219E@R1@PE8E<622222221@9hG1A7?@NCPSlm3kc5DhH8888888880";
+  const std::string p424 =
+      "53eaFL02?;fwTPm7V219E@R1@PE8E<622222221@9hG1A7?@NCPSlm3kc5DhH8888888880";
   const auto full = std::get<StaticVoyage>(decode_ok(p424, 2));
   const auto s420 = std::get<StaticVoyage>(decode_ok(p424.substr(0, 70), 0));
   EXPECT_EQ(s420.missing_bits, 4);
@@ -669,7 +670,9 @@ void check(Checker& c, const LongRangePosition& m) {
   c.flag("spare", m.spare);
 }
 
-void check(Checker&, const ClassBExtended&) { FAIL() << "no type 19 in typeexamples"; }
+void check(Checker&, const ClassBExtended&) {
+  FAIL() << "no type 19 in typeexamples";
+}
 
 TEST(AisDecode, TypeExamplesMatchUpstreamJson) {
   DARKFLEET_REQUIRE_SHARED("ais-test-vectors-libais/typeexamples.json");

@@ -35,35 +35,34 @@ inline constexpr std::uint16_t k_max_tail_bits = 63;
 /// k_max_payload_bits) and type 25 (one slot, 168 bits, as gpsd). Type 5 also accepts
 /// 420..423 bits; type 24 part A needs 160 bits, part B 168 (checked in the decoder).
 inline constexpr std::array<Layout, 28> k_layouts = {{
-    {0, 0},               // 0: unknown
-    {168, 168 + 63},      // 1
-    {168, 168 + 63},      // 2
-    {168, 168 + 63},      // 3
-    {168, 168 + 63},      // 4
-    {420, 424 + 63},      // 5
-    {88, k_max_bits},     // 6
-    {72, 168 + 63},       // 7
-    {56, k_max_bits},     // 8
-    {168, 168 + 63},      // 9
-    {72, 72 + 63},        // 10
-    {168, 168 + 63},      // 11
-    {72, k_max_bits},     // 12
-    {72, 168 + 63},       // 13
-    {40, k_max_bits},     // 14
-    {88, 160 + 63},       // 15
-    {92, 144 + 63},       // 16
-    {80, k_max_bits},     // 17
-    {168, 168 + 63},      // 18
-    {312, 312 + 63},      // 19
-    {70, 160 + 63},       // 20
-    {272, 356 + 63},      // 21 (14 name extension chars end at 356)
-    {168, 168 + 63},      // 22
-    {160, 160 + 63},      // 23
-    {160, 168 + 63},      // 24 (part A 160..223, part B 168..231)
-    {40, 168},            // 25 (plus 30 when addressed, 16 when structured)
-    {60, k_max_bits},     // 26 (plus 30 when addressed, 16 when structured)
-    {96, 96 + 63},        // 27
+    {0, 0},            // 0: unknown
+    {168, 168 + 63},   // 1
+    {168, 168 + 63},   // 2
+    {168, 168 + 63},   // 3
+    {168, 168 + 63},   // 4
+    {420, 424 + 63},   // 5
+    {88, k_max_bits},  // 6
+    {72, 168 + 63},    // 7
+    {56, k_max_bits},  // 8
+    {168, 168 + 63},   // 9
+    {72, 72 + 63},     // 10
+    {168, 168 + 63},   // 11
+    {72, k_max_bits},  // 12
+    {72, 168 + 63},    // 13
+    {40, k_max_bits},  // 14
+    {88, 160 + 63},    // 15
+    {92, 144 + 63},    // 16
+    {80, k_max_bits},  // 17
+    {168, 168 + 63},   // 18
+    {312, 312 + 63},   // 19
+    {70, 160 + 63},    // 20
+    {272, 356 + 63},   // 21 (14 name extension chars end at 356)
+    {168, 168 + 63},   // 22
+    {160, 160 + 63},   // 23
+    {160, 168 + 63},   // 24 (part A 160..223, part B 168..231)
+    {40, 168},         // 25 (plus 30 when addressed, 16 when structured)
+    {60, k_max_bits},  // 26 (plus 30 when addressed, 16 when structured)
+    {96, 96 + 63},     // 27
 }};
-
 
 }  // namespace darkfleet::ais::detail

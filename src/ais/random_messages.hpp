@@ -79,9 +79,10 @@ class RandomMessages {
   // Signed position on a grid with a "not available" code; now and then exactly n/a.
   std::optional<double> position(unsigned n, double scale, std::int64_t na) {
     if (coin(0.1)) return std::nullopt;
-    const std::int64_t raw = coin(0.7) ? static_cast<std::int64_t>(range(0, static_cast<std::uint64_t>(na))) *
-                                             (coin() ? 1 : -1)
-                                       : s(n);
+    const std::int64_t raw =
+        coin(0.7) ? static_cast<std::int64_t>(range(0, static_cast<std::uint64_t>(na))) *
+                        (coin() ? 1 : -1)
+                  : s(n);
     if (raw == na) return std::nullopt;
     return static_cast<double>(raw) / scale;
   }
@@ -127,7 +128,8 @@ class RandomMessages {
   TrailingBits extra() { return tail(63); }
   BinaryData data(std::size_t max_bits) {
     BinaryData d;
-    d.bit_count = static_cast<std::uint16_t>(coin(0.2) ? range(0, max_bits) : range(0, max_bits < 400 ? max_bits : 400));
+    d.bit_count = static_cast<std::uint16_t>(coin(0.2) ? range(0, max_bits)
+                                                       : range(0, max_bits < 400 ? max_bits : 400));
     for (std::size_t i = 0; i < d.byte_count(); ++i) d.bytes[i] = u<std::uint8_t>(8);
     if (d.bit_count % 8 != 0) {
       d.bytes[d.byte_count() - 1] &= static_cast<std::uint8_t>(0xFF << (8 - d.bit_count % 8));
@@ -247,7 +249,8 @@ class RandomMessages {
     m.header = header(type);
     m.spare = u<std::uint8_t>(2);
     m.count = static_cast<std::uint8_t>(range(1, 4));
-    for (std::size_t i = 0; i < m.count; ++i) m.acks[i] = {u<std::uint32_t>(30), u<std::uint8_t>(2)};
+    for (std::size_t i = 0; i < m.count; ++i)
+      m.acks[i] = {u<std::uint32_t>(30), u<std::uint8_t>(2)};
     m.tail = tail(m.count < 4 ? 31 : 63);
     return m;
   }
@@ -433,7 +436,8 @@ class RandomMessages {
     m.spare = u<std::uint8_t>(2);
     m.count = static_cast<std::uint8_t>(range(1, 4));
     for (std::size_t i = 0; i < m.count; ++i) {
-      m.slots[i] = {u<std::uint16_t>(12), u<std::uint8_t>(4), u<std::uint8_t>(3), u<std::uint16_t>(11)};
+      m.slots[i] = {u<std::uint16_t>(12), u<std::uint8_t>(4), u<std::uint8_t>(3),
+                    u<std::uint16_t>(11)};
     }
     m.tail = tail(m.count < 4 ? 29 : 63);
     return m;

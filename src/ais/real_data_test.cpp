@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <fstream>
 #include <iostream>
-#include <type_traits>
 #include <map>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -446,7 +446,9 @@ json slot_binary(const M& m) {
   }
   return j;
 }
-json to_libais(const SingleSlotBinary& m) { return slot_binary(m); }
+json to_libais(const SingleSlotBinary& m) {
+  return slot_binary(m);
+}
 json to_libais(const MultiSlotBinary& m) {
   json j = slot_binary(m);
   radio20(j, m.radio);
@@ -470,7 +472,8 @@ json to_libais(const LongRangePosition& m) {
 
 // Numbers: x/y within 1e-6 deg; sog/cog/rot/draught within 0.05 (libais stores float32);
 // everything else exact. Booleans and 0/1 ints compare as numbers.
-void expect_same(const std::string& key, const json& ours, const json& theirs, const std::string& where) {
+void expect_same(const std::string& key, const json& ours, const json& theirs,
+                 const std::string& where) {
   if (theirs.is_array()) {
     ASSERT_TRUE(ours.is_array()) << where << " " << key;
     ASSERT_EQ(ours.size(), theirs.size()) << where << " " << key;
@@ -493,9 +496,12 @@ void expect_same(const std::string& key, const json& ours, const json& theirs, c
     }
     return;
   }
-  const auto num = [](const json& v) { return v.is_boolean() ? (v.get<bool>() ? 1.0 : 0.0) : v.get<double>(); };
+  const auto num = [](const json& v) {
+    return v.is_boolean() ? (v.get<bool>() ? 1.0 : 0.0) : v.get<double>();
+  };
   double tol = 0;
-  if (key == "x" || key == "y" || key == "x1" || key == "y1" || key == "x2" || key == "y2") tol = 1e-6;
+  if (key == "x" || key == "y" || key == "x1" || key == "y1" || key == "x2" || key == "y2")
+    tol = 1e-6;
   if (key == "sog" || key == "cog" || key == "rot" || key == "draught") tol = 0.05;
   EXPECT_NEAR(num(ours), num(theirs), tol) << where << " " << key;
 }
@@ -504,8 +510,9 @@ void expect_same(const std::string& key, const json& ours, const json& theirs, c
 // binary messages, which we keep as raw data).
 const std::set<std::string>& not_modelled(int type) {
   static const std::map<int, std::set<std::string>> keys = {
-      {6, {"ack_required", "msg_seq", "text", "spare2", "spare3", "spare4", "spare5", "ack_dac",
-           "req_dac", "req_fi", "capabilities", "cap_reserved"}},
+      {6,
+       {"ack_required", "msg_seq", "text", "spare2", "spare3", "spare4", "spare5", "ack_dac",
+        "req_dac", "req_fi", "capabilities", "cap_reserved"}},
       {8, {}},  // all but the header, spare, dac and fi are filled below
       {14, {"spare2"}},
   };
@@ -558,8 +565,8 @@ TEST(AisRealData, LibaisTestDataFieldsAgree) {
 ::testing::AssertionResult same_payload(const std::string& theirs, std::uint8_t their_fill,
                                         const std::string& ours, std::uint8_t our_fill) {
   if (ours.size() != theirs.size() || our_fill != their_fill) {
-    return ::testing::AssertionFailure()
-           << "re-encoded " << ours << "," << int{our_fill} << " vs " << theirs << "," << int{their_fill};
+    return ::testing::AssertionFailure() << "re-encoded " << ours << "," << int{our_fill} << " vs "
+                                         << theirs << "," << int{their_fill};
   }
   if (ours.empty()) return ::testing::AssertionSuccess();
   const auto value = [](char c) { return c - '0' > 39 ? c - '0' - 8 : c - '0'; };
@@ -679,7 +686,8 @@ TEST(AisRealData, ReferenceDecodesAgreeAndReEncode) {
         fill = static_cast<std::uint8_t>(f[6][0] - '0');
       }
       if (!ok) continue;
-      const std::string where = std::string(file) + ":" + std::to_string(r["line"].get<int>()) + " " + payload;
+      const std::string where =
+          std::string(file) + ":" + std::to_string(r["line"].get<int>()) + " " + payload;
       const auto result = decode(payload, fill);
       if (!result) {
         ++rejected;
@@ -714,7 +722,9 @@ TEST(AisRealData, ReferenceDecodesAgreeAndReEncode) {
         if (theirs.is_string()) {
           EXPECT_EQ(ours[k].get<std::string>(), theirs.get<std::string>()) << where << " " << k;
         } else {
-          const double tol = (k == "lon" || k == "lat") ? 1e-6 : (k == "speed" || k == "course" || k == "draught") ? 0.05 : 0;
+          const double tol = (k == "lon" || k == "lat")                          ? 1e-6
+                             : (k == "speed" || k == "course" || k == "draught") ? 0.05
+                                                                                 : 0;
           EXPECT_NEAR(ours[k].get<double>(), theirs.get<double>(), tol) << where << " " << k;
         }
         ++fields;

@@ -19,24 +19,26 @@
 namespace darkfleet::ais::test {
 
 /// The shared data folder (compile definition DARKFLEET_SHARED_DATA).
-inline std::filesystem::path shared_data() { return DARKFLEET_SHARED_DATA; }
+inline std::filesystem::path shared_data() {
+  return DARKFLEET_SHARED_DATA;
+}
 
 /// Skips the current test with a clear message when `file` (relative to shared_data())
 /// is absent.
-#define DARKFLEET_REQUIRE_SHARED(file)                                                      \
-  do {                                                                                      \
-    if (!std::filesystem::exists(::darkfleet::ais::test::shared_data() / (file))) {         \
+#define DARKFLEET_REQUIRE_SHARED(file)                                                        \
+  do {                                                                                        \
+    if (!std::filesystem::exists(::darkfleet::ais::test::shared_data() / (file))) {           \
       GTEST_SKIP() << "shared data file " << (::darkfleet::ais::test::shared_data() / (file)) \
-                   << " not found (set -DDARKFLEET_SHARED_DATA=<dir>)";                     \
-    }                                                                                       \
+                   << " not found (set -DDARKFLEET_SHARED_DATA=<dir>)";                       \
+    }                                                                                         \
   } while (0)
 
 /// One complete message taken from an NMEA file.
 struct RawMessage {
-  std::string payload;       ///< concatenated payloads of all fragments
+  std::string payload;         ///< concatenated payloads of all fragments
   std::uint8_t fill_bits = 0;  ///< fill bits of the last fragment
-  std::size_t line = 0;      ///< 1-based line of the first fragment
-  std::string text;          ///< the sentence(s), for failure messages
+  std::size_t line = 0;        ///< 1-based line of the first fragment
+  std::string text;            ///< the sentence(s), for failure messages
 };
 
 /// Splits `sentence` at commas (no tag block; trailing fields after '*' kept in the last).

@@ -3,6 +3,7 @@
 // deliberate differences are listed in docs/formats.md ("Differences from gpsd").
 //
 // Cost: one std::visit, integer-only number formatting into a stack buffer, one append.
+#include <array>
 #include <cassert>
 #include <string>
 #include <type_traits>
@@ -67,7 +68,7 @@ struct JsonOut : TextOut {
     detail::write_deg_10min(*this, sw_lat);
   }
   void data(const ais::BinaryData& d) {
-    raw(",\"data\":\"");
+    raw(R"(,"data":")");
     u64(d.bit_count);
     ch(':');
     hex(d);
@@ -125,7 +126,7 @@ struct JsonOut : TextOut {
   }
 
   void body(const ais::BaseStationReport& m) {
-    raw(",\"timestamp\":\"");
+    raw(R"(,"timestamp":")");
     u32_padded(m.year, 4);
     ch('-');
     u32_padded(m.month, 2);
@@ -153,7 +154,7 @@ struct JsonOut : TextOut {
     shiptype(m.shiptype);
     dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
     epfd(m.epfd);
-    raw(",\"eta\":\"");
+    raw(R"(,"eta":")");
     u32_padded(m.eta_month, 2);
     ch('-');
     u32_padded(m.eta_day, 2);
@@ -307,9 +308,9 @@ struct JsonOut : TextOut {
   void body(const ais::AidToNavigation& m) {
     key_u(",\"aid_type\":", m.aid_type);
     key_legend(",\"aid_type_text\":", detail::aid_type_text(m.aid_type));
-    char name[40];
-    const std::size_t name_size = detail::aid_full_name(m, name);
-    key_s(",\"name\":", std::string_view(name, name_size));
+    std::array<char, 40> name{};
+    const std::size_t name_size = detail::aid_full_name(m, name.data());
+    key_s(",\"name\":", std::string_view(name.data(), name_size));
     lonlat_1e4(m.lon_deg, m.lat_deg);
     key_b(",\"accuracy\":", m.accuracy);
     dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
@@ -351,11 +352,11 @@ struct JsonOut : TextOut {
 
   void body(const ais::StaticDataReport& m, std::uint32_t mmsi) {
     if (m.partno == 0) {
-      raw(",\"part\":\"A\"");
+      raw(R"(,"part":"A")");
       key_s(",\"shipname\":", m.shipname.view());
       return;
     }
-    raw(",\"part\":\"B\"");
+    raw(R"(,"part":"B")");
     shiptype(m.shiptype);
     key_s(",\"vendorid\":", m.vendorid.view());
     key_u(",\"model\":", m.model);
@@ -398,7 +399,7 @@ struct JsonOut : TextOut {
 
   void reception(const DecodedMessage& d) {
     if (d.channel != '\0') {
-      raw(",\"channel\":\"");
+      raw(R"(,"channel":")");
       json_chars(std::string_view(&d.channel, 1));
       ch('"');
     }
@@ -417,10 +418,12 @@ struct JsonOut : TextOut {
 }  // namespace
 
 void append_json(std::string& out, const DecodedMessage& message) {
-  char buffer[detail::k_max_record_bytes];
-  JsonOut j{{buffer}};
+  // Written before it is read; zeroing 4 KiB per message would cost more than formatting it.
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
+  std::array<char, detail::k_max_record_bytes> buffer;
+  JsonOut j{{buffer.data()}};
   const ais::Header& h = ais::header_of(message.message);
-  j.raw("{\"class\":\"AIS\",\"type\":");
+  j.raw(R"({"class":"AIS","type":)");
   j.u64(h.type);
   j.key_u(",\"repeat\":", h.repeat);
   j.key_u(",\"mmsi\":", h.mmsi);
@@ -436,9 +439,9 @@ void append_json(std::string& out, const DecodedMessage& message) {
       message.message);
   j.reception(message);
   j.raw("}\n");
-  const auto size = static_cast<std::size_t>(j.p - buffer);
-  assert(size <= sizeof(buffer));
-  out.append(buffer, size);
+  const auto size = static_cast<std::size_t>(j.p - buffer.data());
+  assert(size <= buffer.size());
+  out.append(buffer.data(), size);
 }
 
 }  // namespace darkfleet::io

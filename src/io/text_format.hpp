@@ -28,7 +28,7 @@ inline constexpr std::size_t k_max_record_bytes = 4096;
 /// A write cursor into a buffer of at least k_max_record_bytes.
 /// Requires: the caller never writes more than k_max_record_bytes in total.
 struct TextOut {
-  char* p;
+  char* p = nullptr;  ///< where the next character goes
 
   /// Copies `s` verbatim (JSON keys and punctuation, already-escaped text).
   void raw(std::string_view s) {
@@ -43,9 +43,11 @@ struct TextOut {
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    char tmp[20];
-    char* end = tmp + sizeof(tmp);
-    char* q = end;
+    // Count the digits, then write them from the end, two at a time.
+    unsigned n = 1;
+    for (std::uint64_t t = v; t >= 10; t /= 10) ++n;
+    char* q = p + n;
+    p = q;
     while (v >= 100) {
       const auto i = static_cast<std::size_t>(v % 100) * 2;
       v /= 100;
@@ -55,15 +57,11 @@ struct TextOut {
     }
     if (v >= 10) {
       const auto i = static_cast<std::size_t>(v) * 2;
-      q -= 2;
-      q[0] = k_digits[i];
-      q[1] = k_digits[i + 1];
+      q[-2] = k_digits[i];
+      q[-1] = k_digits[i + 1];
     } else {
-      *--q = static_cast<char>('0' + v);
+      q[-1] = static_cast<char>('0' + v);
     }
-    const auto n = static_cast<std::size_t>(end - q);
-    std::memcpy(p, q, n);
-    p += n;
   }
   void u32(std::uint32_t v) { u64(v); }
 
@@ -87,8 +85,8 @@ struct TextOut {
   /// Writes `negative ? "-" : ""`, `scaled / 10^decimals`, '.', and `decimals` digits:
   /// the fixed-point number `scaled * 10^-decimals`. 1 <= decimals <= 6.
   void fixed(bool negative, std::uint64_t scaled, unsigned decimals) {
-    static constexpr std::array<std::uint64_t, 7> k_pow10 = {1, 10, 100, 1000, 10000, 100000,
-                                                             1000000};
+    static constexpr std::array<std::uint64_t, 7> k_pow10 = {1,     10,     100,    1000,
+                                                             10000, 100000, 1000000};
     const std::uint64_t div = k_pow10[decimals];
     if (negative) ch('-');
     u64(scaled / div);
@@ -172,8 +170,8 @@ inline std::int64_t to_raw(double value, double scale) {
 /// rounding to nearest is exact and matches printf.
 inline void write_micro_thirds(TextOut& out, std::int64_t micro_num) {
   const bool negative = micro_num < 0;
-  const std::uint64_t mag = negative ? 0 - static_cast<std::uint64_t>(micro_num)
-                                     : static_cast<std::uint64_t>(micro_num);
+  const std::uint64_t mag =
+      negative ? 0 - static_cast<std::uint64_t>(micro_num) : static_cast<std::uint64_t>(micro_num);
   out.fixed(negative, (mag + 1) / 3, 6);
 }
 
@@ -252,8 +250,15 @@ inline std::string_view status_text(unsigned status) {
 /// Type of electronic position fixing device 0..15.
 inline std::string_view epfd_text(unsigned epfd) {
   static constexpr std::array<std::string_view, 9> k_names = {
-      "Undefined", "GPS",     "GLONASS",  "Combined GPS/GLONASS", "Loran-C",
-      "Chayka",    "Integrated navigation system", "Surveyed", "Galileo",
+      "Undefined",
+      "GPS",
+      "GLONASS",
+      "Combined GPS/GLONASS",
+      "Loran-C",
+      "Chayka",
+      "Integrated navigation system",
+      "Surveyed",
+      "Galileo",
   };
   return epfd < k_names.size() ? k_names[epfd] : "INVALID EPFD";
 }
@@ -314,46 +319,26 @@ inline std::string_view shiptype_text(unsigned type) {
             "High speed craft (HSC) - Reserved for future use",
             "High speed craft (HSC) - Reserved for future use",
             "High speed craft (HSC) - No additional information"};
-    t[6] = {"Passenger - all ships of this type",
-            "Passenger - Hazardous category A",
-            "Passenger - Hazardous category B",
-            "Passenger - Hazardous category C",
-            "Passenger - Hazardous category D",
-            "Passenger - Reserved for future use",
-            "Passenger - Reserved for future use",
-            "Passenger - Reserved for future use",
-            "Passenger - Reserved for future use",
-            "Passenger - No additional information"};
-    t[7] = {"Cargo - all ships of this type",
-            "Cargo - Hazardous category A",
-            "Cargo - Hazardous category B",
-            "Cargo - Hazardous category C",
-            "Cargo - Hazardous category D",
-            "Cargo - Reserved for future use",
-            "Cargo - Reserved for future use",
-            "Cargo - Reserved for future use",
-            "Cargo - Reserved for future use",
-            "Cargo - No additional information"};
-    t[8] = {"Tanker - all ships of this type",
-            "Tanker - Hazardous category A",
-            "Tanker - Hazardous category B",
-            "Tanker - Hazardous category C",
-            "Tanker - Hazardous category D",
-            "Tanker - Reserved for future use",
-            "Tanker - Reserved for future use",
-            "Tanker - Reserved for future use",
-            "Tanker - Reserved for future use",
-            "Tanker - No additional information"};
-    t[9] = {"Other Type - all ships of this type",
-            "Other Type - Hazardous category A",
-            "Other Type - Hazardous category B",
-            "Other Type - Hazardous category C",
-            "Other Type - Hazardous category D",
-            "Other Type - Reserved for future use",
-            "Other Type - Reserved for future use",
-            "Other Type - Reserved for future use",
-            "Other Type - Reserved for future use",
-            "Other Type - no additional information"};
+    t[6] = {"Passenger - all ships of this type",  "Passenger - Hazardous category A",
+            "Passenger - Hazardous category B",    "Passenger - Hazardous category C",
+            "Passenger - Hazardous category D",    "Passenger - Reserved for future use",
+            "Passenger - Reserved for future use", "Passenger - Reserved for future use",
+            "Passenger - Reserved for future use", "Passenger - No additional information"};
+    t[7] = {"Cargo - all ships of this type",  "Cargo - Hazardous category A",
+            "Cargo - Hazardous category B",    "Cargo - Hazardous category C",
+            "Cargo - Hazardous category D",    "Cargo - Reserved for future use",
+            "Cargo - Reserved for future use", "Cargo - Reserved for future use",
+            "Cargo - Reserved for future use", "Cargo - No additional information"};
+    t[8] = {"Tanker - all ships of this type",  "Tanker - Hazardous category A",
+            "Tanker - Hazardous category B",    "Tanker - Hazardous category C",
+            "Tanker - Hazardous category D",    "Tanker - Reserved for future use",
+            "Tanker - Reserved for future use", "Tanker - Reserved for future use",
+            "Tanker - Reserved for future use", "Tanker - No additional information"};
+    t[9] = {"Other Type - all ships of this type",  "Other Type - Hazardous category A",
+            "Other Type - Hazardous category B",    "Other Type - Hazardous category C",
+            "Other Type - Hazardous category D",    "Other Type - Reserved for future use",
+            "Other Type - Reserved for future use", "Other Type - Reserved for future use",
+            "Other Type - Reserved for future use", "Other Type - no additional information"};
     return t;
   }();
   return k_category[tens][unit];

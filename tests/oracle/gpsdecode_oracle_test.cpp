@@ -78,8 +78,7 @@ struct AllowanceInfo {
 
 constexpr std::array<AllowanceInfo, a_count> k_allowances = {{
     {"device", "gpsd's \"device\" field (the input name) is omitted: darkfleet reads files"},
-    {"reception_fields",
-     "darkfleet appends channel, station, received_ms, time_source, own_ship"},
+    {"reception_fields", "darkfleet appends channel, station, received_ms, time_source, own_ship"},
     {"darkfleet_additions",
      "fields gpsd 3.22 decodes or could decode but does not print: type 18/21 \"assigned\", "
      "type 23 \"txrx\", type 24 \"part\" and part B \"epfd\"/\"epfd_text\", type 27 "
@@ -125,9 +124,9 @@ constexpr std::array<AllowanceInfo, a_count> k_allowances = {{
      "gpsd's packet lexer knows only the talkers AB, AD, AI, AN, AR, AS, AT, AX, BS and SA; "
      "darkfleet accepts any two-character talker (BY, SS, ... in the corpora)"},
     {"gpsd_length_rule",
-     "gpsd 3.22 rejects payload lengths that darkfleet accepts (see gpsd_accepts_bits: e.g. "
-     "type 27 other than 96 or 168 bits, type 5 of 420-423 bits is accepted by both but type "
-     "4 under 168 bits is not)"},
+     "gpsd 3.22 rejects some payload lengths darkfleet accepts (gpsd's measured ranges are in "
+     "gpsd_accepts_bits): e.g. type 27 of 97-167 bits, type 16 of 92 bits and type 20 of 70 "
+     "bits (without their spare bits)"},
     {"darkfleet_length_rule",
      "gpsd's permissive length check decodes the leading bits of over-long messages of "
      "fixed-length types (e.g. type 23 over 160 bits); darkfleet rejects them as "
@@ -151,12 +150,11 @@ bool gpsd_accepts_bits(unsigned type, std::size_t bits, unsigned partno) {
   };
   constexpr std::size_t k_open = 1U << 20U;
   static constexpr std::array<Range, 28> k_ranges = {{
-      {0, 0},        {163, k_open}, {163, k_open}, {163, k_open}, {168, k_open},
-      {420, k_open}, {88, 1008},    {72, 168},     {56, 1008},    {168, k_open},
-      {72, k_open},  {168, k_open}, {72, 1008},    {72, 168},     {40, 1008},
-      {88, 168},     {96, 168},     {80, 816},     {168, k_open}, {312, k_open},
-      {72, 186},     {272, 368},    {168, k_open}, {160, k_open}, {0, 0},
-      {40, 168},     {60, 1004},    {96, 168},
+      {0, 0},        {163, k_open}, {163, k_open}, {163, k_open}, {168, k_open}, {420, k_open},
+      {88, 1008},    {72, 168},     {56, 1008},    {168, k_open}, {72, k_open},  {168, k_open},
+      {72, 1008},    {72, 168},     {40, 1008},    {88, 168},     {96, 168},     {80, 816},
+      {168, k_open}, {312, k_open}, {72, 186},     {272, 368},    {168, k_open}, {160, k_open},
+      {0, 0},        {40, 168},     {60, 1004},    {96, 168},
   }};
   if (type == 0 || type >= k_ranges.size()) return false;
   if (type == 24) return partno == 0 ? (bits >= 160 && bits <= 168) : bits >= 168;
@@ -401,9 +399,9 @@ bool is_darkfleet_addition(unsigned type, const std::string& key) {
 
 // The fields of a type 6/8 message that come before the application data.
 bool is_binary_header_field(const std::string& key) {
-  static const std::vector<std::string> k_keys = {"class",  "device", "type",  "repeat",
-                                                  "mmsi",   "scaled", "seqno", "dest_mmsi",
-                                                  "retransmit", "dac", "fid"};
+  static const std::vector<std::string> k_keys = {"class",      "device", "type",  "repeat",
+                                                  "mmsi",       "scaled", "seqno", "dest_mmsi",
+                                                  "retransmit", "dac",    "fid"};
   return std::find(k_keys.begin(), k_keys.end(), key) != k_keys.end();
 }
 
@@ -498,8 +496,7 @@ Comparison compare(const json& g, const Ours& o) {
       const auto dc = ds.find(':');
       if (gc != std::string::npos && dc != std::string::npos &&
           gs.substr(0, gc) == ds.substr(0, dc) &&
-          leading_bits_equal(gs.substr(gc + 1), ds.substr(dc + 1),
-                             std::stoul(gs.substr(0, gc)))) {
+          leading_bits_equal(gs.substr(gc + 1), ds.substr(dc + 1), std::stoul(gs.substr(0, gc)))) {
         c.allow(a_data_trailing_bits);
         continue;
       }
@@ -595,11 +592,13 @@ Alignment align(const std::vector<json>& gpsd, const std::vector<Ours>& ours) {
 // ---------------------------------------------------------------------------------------
 
 struct OracleCase {
-  const char* file;              // under DARKFLEET_SHARED_DATA
-  std::size_t min_compared;      // pairs that must be found
+  const char* file;          // under DARKFLEET_SHARED_DATA
+  std::size_t min_compared;  // pairs that must be found
 };
 
-void PrintTo(const OracleCase& c, std::ostream* os) { *os << c.file; }
+void PrintTo(const OracleCase& c, std::ostream* os) {
+  *os << c.file;
+}
 
 class GpsdecodeOracle : public ::testing::TestWithParam<OracleCase> {};
 
@@ -672,8 +671,8 @@ void run_oracle(const std::string& path, const std::string& name, std::size_t mi
     if (explained) {
       ++allowed[a_darkfleet_length_rule];
     } else if (++gpsd_unpaired <= 20) {
-      ADD_FAILURE() << param.file << ": gpsdecode decoded a message darkfleet did not: "
-                    << gpsd[i].dump();
+      ADD_FAILURE() << param.file
+                    << ": gpsdecode decoded a message darkfleet did not: " << gpsd[i].dump();
     }
   }
   EXPECT_EQ(gpsd_unpaired, 0U);
@@ -720,9 +719,10 @@ void run_oracle(const std::string& path, const std::string& name, std::size_t mi
       summary += "\n  " + std::string(k_allowances[a].name) + ": " + std::to_string(allowed[a]);
     }
   }
-  std::printf("[ oracle   ] %s: gpsdecode %zu, darkfleet %zu, compared %zu; listed differences:%s\n",
-              param.file, gpsd.size(), ours.records.size(), alignment.pairs.size(),
-              summary.empty() ? " none" : summary.c_str());
+  std::printf(
+      "[ oracle   ] %s: gpsdecode %zu, darkfleet %zu, compared %zu; listed differences:%s\n",
+      param.file, gpsd.size(), ours.records.size(), alignment.pairs.size(),
+      summary.empty() ? " none" : summary.c_str());
 }
 
 TEST_P(GpsdecodeOracle, EveryFieldMatchesOrIsListed) {
@@ -773,8 +773,7 @@ std::vector<ais::Message> edge_case_messages() {
   // Types 1-3: not available, every status, every ROT_AIS, speed/position extremes.
   out.emplace_back(with_header<ais::PositionReport>(1, 211000001));
   for (std::uint8_t status = 0; status < 16; ++status) {
-    auto m = with_header<ais::PositionReport>(static_cast<std::uint8_t>(1 + status % 3),
-                                              211000002);
+    auto m = with_header<ais::PositionReport>(static_cast<std::uint8_t>(1 + status % 3), 211000002);
     m.status = status;
     out.emplace_back(m);
   }
@@ -1058,6 +1057,12 @@ std::vector<ais::Message> edge_case_messages() {
     m.course_deg = 359;
     m.gnss = true;
     out.emplace_back(m);
+  }
+  // One MMSI per message (type 24 parts keep theirs: they pair by MMSI), so that pairing
+  // has a single candidate for each message.
+  std::uint32_t next_mmsi = 201000000;
+  for (auto& m : out) {
+    if (!std::holds_alternative<ais::StaticDataReport>(m)) ais::header_of(m).mmsi = next_mmsi++;
   }
   return out;
 }

@@ -20,10 +20,14 @@ namespace darkfleet::ais {
 /// Errors: empty_payload (no characters), bad_fill_bits (> 5), bad_payload_char (a
 /// character outside '0'..'W', '`'..'w'), unknown_message_type (0, 28..63; also a type
 /// 24 part number 2 or 3), payload_too_short (fewer bits than the type's mandatory fields),
-/// payload_too_long (more than k_max_payload_bits, or more than a fixed-length type has).
-/// Variable-length types decode what the length allows (types 7/13: 1..4 acks; 15: 1..3
-/// requests; 16: 1..2 assignments; 20: 1..4 blocks; 24A: 160..168 bits) and keep the bits
-/// after the last complete element in a TrailingBits `tail`. On error `out` is unspecified.
+/// payload_too_long (more than k_max_payload_bits, or more than 63 bits beyond a type's
+/// full layout; type 25: more than 168). Up to 63 bits beyond the layout are kept in the
+/// message's `tail` (gpsd accepts and ignores them). Variable-length types decode what the
+/// length allows (types 7/13: 1..4 acks; 15: 1..3 requests; 16: 1..2 assignments; 20: 1..4
+/// blocks; 21: 0..14 name extension characters; 24A: 160..168 bits; 5: 420..424 bits)
+/// and keep the bits after the last complete element in `tail`. When `out` already holds
+/// the message's alternative it is overwritten in place (no re-initialisation). On error
+/// `out` holds some valid but unspecified message.
 Result<void> decode(std::string_view payload, std::uint8_t fill_bits, Message& out);
 
 /// Convenience form of decode() returning the message by value.

@@ -40,6 +40,7 @@ struct EncodeOptions {
 /// The sentences (`!AIVDM,n,i,s,c,payload,fill*hh`, no line terminator) carrying
 /// `message`, split into at most `options.max_payload_chars` payload characters each.
 /// Requires: darkfleet::nmea (nmea::append_sentence).
-std::vector<std::string> encode_sentences(const Message& message, const EncodeOptions& options = {});
+std::vector<std::string> encode_sentences(const Message& message,
+                                          const EncodeOptions& options = {});
 
 }  // namespace darkfleet::ais
