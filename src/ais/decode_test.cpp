@@ -702,3 +702,21 @@ TEST(AisDecode, TypeExamplesMatchUpstreamJson) {
 
 }  // namespace
 }  // namespace darkfleet::ais
+
+namespace darkfleet::ais {
+namespace {
+
+TEST(AisFullName, FollowsGpsdForPaddedNamesAndExtensions) {
+  AidToNavigation aid;
+  aid.name.assign("NAME                ");  // 20 characters, space padded, no '@'
+  aid.name_ext.assign("X");
+  EXPECT_EQ(full_name(aid).view(), "NAME                X");
+  aid.name_ext.assign("");
+  EXPECT_EQ(full_name(aid).view(), "NAME");  // trailing spaces trimmed
+  aid.name.assign("SHORT@@@@@@@@@@@@@@@");  // '@' padding: the extension is not appended
+  aid.name_ext.assign("IGNORED");
+  EXPECT_EQ(full_name(aid).view(), "SHORT");
+}
+
+}  // namespace
+}  // namespace darkfleet::ais

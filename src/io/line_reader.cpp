@@ -7,14 +7,15 @@ namespace darkfleet::io {
 
 LineReader::LineReader(InputStream& input, std::size_t max_line_bytes)
     : m_input(input), m_max_line_bytes(std::max<std::size_t>(max_line_bytes, 1)),
-      m_buffer(std::max(k_block_bytes, 2 * m_max_line_bytes)) {}
+      m_capacity(std::max(k_block_bytes, 2 * m_max_line_bytes)),
+      m_buffer(new char[m_capacity]) {}
 
 bool LineReader::next_slow(Line& line) {
   while (true) {
     // Move the unfinished line to the front, then read more behind it.
     const std::size_t pending = m_end - m_pos;
     if (m_pos > 0) {
-      std::memmove(m_buffer.data(), m_buffer.data() + m_pos, pending);
+      std::memmove(m_buffer.get(), m_buffer.get() + m_pos, pending);
       m_pos = 0;
       m_end = pending;
     }
@@ -25,14 +26,14 @@ bool LineReader::next_slow(Line& line) {
       std::uint64_t length = m_end;
       m_pos = m_end = head;
       while (!m_eof) {
-        const std::size_t got = m_input.read(m_buffer.data() + head, m_buffer.size() - head);
+        const std::size_t got = m_input.read(m_buffer.get() + head, m_capacity - head);
         if (got == 0) {
           m_eof = true;
           break;
         }
-        const void* nl = std::memchr(m_buffer.data() + head, '\n', got);
+        const void* nl = std::memchr(m_buffer.get() + head, '\n', got);
         if (nl != nullptr) {
-          const auto at = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.data());
+          const auto at = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.get());
           length += at - head;
           m_pos = at + 1;
           m_end = head + got;
@@ -40,7 +41,7 @@ bool LineReader::next_slow(Line& line) {
         }
         length += got;
       }
-      line.text = std::string_view(m_buffer.data(), head);
+      line.text = std::string_view(m_buffer.get(), head);
       line.number = ++m_line_number;
       line.length = length;
       line.too_long = true;
@@ -50,22 +51,22 @@ bool LineReader::next_slow(Line& line) {
       if (m_end == 0) return false;
       // Last line without a terminator.
       m_pos = m_end;
-      emit(line, m_buffer.data(), m_end);
+      emit(line, m_buffer.get(), m_end);
       return true;
     }
     // Read in chunks that stay in the L2 cache until they are parsed.
-    const std::size_t want = std::min(m_buffer.size() - m_end, k_read_bytes);
-    const std::size_t got = m_input.read(m_buffer.data() + m_end, want);
+    const std::size_t want = std::min(m_capacity - m_end, k_read_bytes);
+    const std::size_t got = m_input.read(m_buffer.get() + m_end, want);
     if (got == 0) {
       m_eof = true;
       continue;
     }
     m_end += got;
-    const void* nl = std::memchr(m_buffer.data() + pending, '\n', m_end - pending);
+    const void* nl = std::memchr(m_buffer.get() + pending, '\n', m_end - pending);
     if (nl != nullptr) {
-      const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.data());
+      const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - m_buffer.get());
       m_pos = len + 1;
-      emit(line, m_buffer.data(), len);
+      emit(line, m_buffer.get(), len);
       return true;
     }
   }

@@ -35,6 +35,7 @@ struct NmeaDecoder::Impl final : nmea::AssemblerSink {
   std::size_t batch_count = 0;
   DecodeSink* sink = nullptr;
   DecodeStats* stats = nullptr;
+  nmea::Sentence sentence;  // reused for every line
 
   explicit Impl(DecodeOptions opts)
       : options(opts), assembler(opts.assembler), batch(std::max<std::size_t>(opts.batch_size, 1)) {}
@@ -108,26 +109,27 @@ DecodeStats NmeaDecoder::decode(InputStream& input, DecodeSink& sink) {
       im.reject(line.number, line.text, ErrorCode::line_too_long);
       continue;
     }
-    const auto sentence = nmea::parse_line(line.text);
-    if (!sentence) {
-      im.reject(line.number, line.text, sentence.error());
+    nmea::Sentence& sentence = im.sentence;
+    const auto framed = nmea::parse_line(line.text, sentence);
+    if (!framed) {
+      im.reject(line.number, line.text, framed.error());
       continue;
     }
-    if (sentence->fragment_count > 1) {
-      im.assembler.push(*sentence, line.number, line.text, im);
+    if (sentence.fragment_count > 1) {
+      im.assembler.push(sentence, line.number, line.text, im);
       continue;
     }
     DecodedMessage& slot = im.batch[im.batch_count];
-    const auto decoded = ais::decode(sentence->payload, sentence->fill_bits, slot.message);
+    const auto decoded = ais::decode(sentence.payload, sentence.fill_bits, slot.message);
     if (!decoded) {
       im.reject(line.number, line.text, decoded.error());
       continue;
     }
-    slot.receive_time_ms = sentence->receive_time_ms;
-    slot.time_source = sentence->time_source;
-    slot.station.assign(sentence->station);
-    slot.channel = sentence->channel;
-    slot.own_ship = sentence->own_ship;
+    slot.receive_time_ms = sentence.receive_time_ms;
+    slot.time_source = sentence.time_source;
+    slot.station.assign(sentence.station);
+    slot.channel = sentence.channel;
+    slot.own_ship = sentence.own_ship;
     slot.fragment_count = 1;
     slot.first_line = line.number;
     im.commit(1);

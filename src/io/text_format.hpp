@@ -403,24 +403,12 @@ inline std::string_view stationtype_text(unsigned type) {
 // ---------------------------------------------------------------------------------------
 // Text fields as gpsd prints them.
 
-/// The name of an aid to navigation as gpsd 3.22 prints it: the 20-character name cut at
-/// the first '@'; when that leaves all 20 characters, the extension (cut at its first '@')
-/// appended; then trailing spaces trimmed from the whole. So a space-padded name keeps its
-/// inner spaces before a non-empty extension ("NAME      X"). Writes at most 34
-/// characters into `buf`; returns the length.
+/// The name of an aid to navigation as gpsd 3.22 prints it (ais::full_name), copied into
+/// `buf` (at least 34 characters); returns the length.
 inline std::size_t aid_full_name(const ais::AidToNavigation& aid, char* buf) {
-  std::size_t n = 0;
-  while (n < aid.name.length && aid.name.chars[n] != '@') {
-    buf[n] = aid.name.chars[n];
-    ++n;
-  }
-  if (n == aid.name.capacity()) {
-    const std::string_view ext = aid.name_ext.view();
-    std::memcpy(buf + n, ext.data(), ext.size());
-    n += ext.size();
-  }
-  while (n > 0 && buf[n - 1] == ' ') --n;
-  return n;
+  const auto name = ais::full_name(aid);
+  std::memcpy(buf, name.chars.data(), name.size);
+  return name.size;
 }
 
 }  // namespace darkfleet::io::detail

@@ -11,4 +11,7 @@ namespace darkfleet::nmea::detail {
 /// parse_line(); with `fast_path` false only the general field parser runs.
 Result<Sentence> parse_line_with(std::string_view line, bool fast_path);
 
+/// The same, filling `out` in place (the form parse_line(line, out) uses).
+Result<void> parse_line_with(std::string_view line, Sentence& out, bool fast_path);
+
 }  // namespace darkfleet::nmea::detail

@@ -90,3 +90,37 @@ TEST(NmeaParsePaths, AgreeOnEveryRealLine) {
 
 }  // namespace
 }  // namespace darkfleet::nmea
+
+namespace darkfleet::nmea {
+namespace {
+
+TEST(NmeaParseInPlace, ReusedSentenceEqualsAFreshParse) {
+  // Lines whose optional parts differ, so that stale values would show.
+  const std::vector<std::string> lines = {
+      "\\g:1-2-1604,s:rORBCOMM008,c:1418169601*3A\\!AIVDM,2,1,6,A,53@o0E000001Q0CG37U8u<Tp4q@D0000000000001833040000000000000,0*63",
+      "!AIVDM,1,1,,B,13F?Vv700<DJuLEtvep`iToV0<00,0*78",
+      "!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26,d-095,S1651,t161344.00,r3669963,1429287142",
+      "!AIVDM,2,2,3,B,88888888880,2*25",
+      "!AIVDO,1,1,,,B>eq`d@0071l>Nc:>uOMbOl0V2,0*0C",
+  };
+  Sentence reused;
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& line : lines) {
+      const auto fresh = parse_line(line);
+      const auto in_place = parse_line(line, reused);
+      ASSERT_EQ(fresh.has_value(), in_place.has_value()) << line;
+      if (!fresh) continue;
+      EXPECT_EQ(reused.tag_block.has_value(), fresh->tag_block.has_value()) << line;
+      EXPECT_EQ(reused.sequence_id, fresh->sequence_id) << line;
+      EXPECT_EQ(reused.station, fresh->station) << line;
+      EXPECT_EQ(reused.receive_time_ms, fresh->receive_time_ms) << line;
+      EXPECT_EQ(reused.time_source, fresh->time_source) << line;
+      EXPECT_EQ(reused.payload, fresh->payload) << line;
+      EXPECT_EQ(reused.channel, fresh->channel) << line;
+      EXPECT_EQ(reused.fragment_number, fresh->fragment_number) << line;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace darkfleet::nmea

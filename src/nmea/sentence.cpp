@@ -409,13 +409,19 @@ Result<TagBlock> parse_tag_block(std::string_view body) {
 
 namespace detail {
 
-Result<Sentence> parse_line_with(std::string_view line, bool fast_path) {
+Result<void> parse_line_with(std::string_view line, Sentence& sentence, bool fast_path) {
   while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
   if (line.empty() || (is_blank(line.front()) && all_blank(line))) {
     return fail(ErrorCode::empty_line);
   }
 
-  Sentence sentence;
+  // Only the fields a successful parse may leave untouched are reset: the rest are always
+  // assigned, and clearing the whole struct per line would cost more than the parse.
+  sentence.tag_block.reset();
+  sentence.sequence_id.reset();
+  sentence.station = {};
+  sentence.receive_time_ms.reset();
+  sentence.time_source = TimeSource::none;
   std::string_view rest = line;
   if (rest.front() == '\\') {
     const std::size_t close = rest.find('\\', 1);
@@ -462,11 +468,22 @@ Result<Sentence> parse_line_with(std::string_view line, bool fast_path) {
     sentence.receive_time_ms = trailer_ms;
     sentence.time_source = TimeSource::trailing_epoch;
   }
+  return {};
+}
+
+Result<Sentence> parse_line_with(std::string_view line, bool fast_path) {
+  Sentence sentence;
+  const auto parsed = parse_line_with(line, sentence, fast_path);
+  if (!parsed) return fail(parsed.error());
   return sentence;
 }
 
 }  // namespace detail
 
 Result<Sentence> parse_line(std::string_view line) { return detail::parse_line_with(line, true); }
+
+Result<void> parse_line(std::string_view line, Sentence& out) {
+  return detail::parse_line_with(line, out, true);
+}
 
 }  // namespace darkfleet::nmea

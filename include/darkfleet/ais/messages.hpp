@@ -461,17 +461,24 @@ struct AidToNavigation {
   friend bool operator==(const AidToNavigation&, const AidToNavigation&) = default;
 };
 
-/// The full name of an aid to navigation as gpsd prints it: the 20-character name, and
-/// when it fills all 20 characters, the extension appended (trailing '@'/spaces trimmed).
+/// The full name of an aid to navigation as gpsd 3.22 prints it: the 20-character name cut
+/// at its first '@'; when that leaves all 20 characters, the extension (cut at its first
+/// '@') appended; then trailing spaces trimmed from the whole. A space-padded name thus
+/// keeps its inner spaces before a non-empty extension ("NAME      X").
 inline Text<34> full_name(const AidToNavigation& aid) {
   Text<34> out;
   std::size_t n = 0;
-  for (std::size_t i = 0; i < aid.name.size; ++i) out.chars[n++] = aid.name.chars[i];
-  if (aid.name.size == 20) {
-    for (std::size_t i = 0; i < aid.name_ext.size; ++i) out.chars[n++] = aid.name_ext.chars[i];
+  while (n < aid.name.length && aid.name.chars[n] != '@') {
+    out.chars[n] = aid.name.chars[n];
+    ++n;
   }
+  if (n == aid.name.capacity()) {
+    for (const char c : aid.name_ext.view()) out.chars[n++] = c;
+  }
+  while (n > 0 && out.chars[n - 1] == ' ') --n;
+  for (std::size_t i = n; i < out.chars.size(); ++i) out.chars[i] = '\0';
   out.length = static_cast<std::uint16_t>(n);
-  out.trim();
+  out.size = static_cast<std::uint16_t>(n);
   return out;
 }
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
-#include <vector>
+#include <memory>
 
 #include "darkfleet/io/input.hpp"
 
@@ -34,7 +34,7 @@ class LineReader {
   /// Sets `line` to the next line; returns false at the end of the input.
   bool next(Line& line) {
     if (m_pos < m_end) {
-      const char* begin = m_buffer.data() + m_pos;
+      const char* begin = m_buffer.get() + m_pos;
       const void* nl = std::memchr(begin, '\n', m_end - m_pos);
       if (nl != nullptr) {
         const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - begin);
@@ -59,7 +59,8 @@ class LineReader {
 
   InputStream& m_input;
   std::size_t m_max_line_bytes;
-  std::vector<char> m_buffer;
+  std::size_t m_capacity;
+  std::unique_ptr<char[]> m_buffer;  // not zeroed: every byte is written before it is read
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
   bool m_eof = false;

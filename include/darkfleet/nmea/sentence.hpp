@@ -74,4 +74,8 @@ std::uint8_t checksum(std::string_view body);
 /// ErrorCode: src/nmea/README.md.
 Result<Sentence> parse_line(std::string_view line);
 
+/// As parse_line(line), but fills `out` in place instead of returning a copy: the form for
+/// hot loops that reuse one Sentence. On error `out` holds unspecified values.
+Result<void> parse_line(std::string_view line, Sentence& out);
+
 }  // namespace darkfleet::nmea
