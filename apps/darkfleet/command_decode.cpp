@@ -63,25 +63,29 @@ class DecodeToOutput final : public io::DecodeSink {
 }  // namespace
 
 void DecodeCommand::setup(CLI::App& app) {
-  app.description(
+  app.footer(
       "Decode AIS NMEA 0183 (!xxVDM/!xxVDO, tag blocks, USCG trailers; plain, gzip or zstd)\n"
       "into gpsd-style JSON lines, CSV, or nothing (decode and count). Every input line is\n"
       "accounted for: decoded, part of a decoded message, or rejected with a reason.\n"
       "Manual: darkfleet help decode");
-  app.add_option("inputs", m_inputs, "Input files; '-' is stdin (default)");
+  app.add_option("inputs", m_inputs, "Input files; '-' is stdin (default)")->type_name("FILE");
   app.add_option("-f,--format", m_format, "Output format: json (default), csv, none")
-      ->check(CLI::IsMember({"json", "csv", "none"}));
-  app.add_option("-o,--output", m_output, "Output file; '-' is stdout (default)");
+      ->check(CLI::IsMember({"json", "csv", "none"}))
+      ->type_name("FORMAT");
+  app.add_option("-o,--output", m_output, "Output file; '-' is stdout (default)")->type_name("FILE");
   app.add_flag("-O,--overwrite", m_overwrite, "Replace the output file if it exists");
   app.add_option("-t,--types", m_types,
-                 "Only write these message types, e.g. 1,2,3,5 or 1-3,5 (all are still counted)");
+                 "Only write these message types, e.g. 1,2,3,5 or 1-3,5 (all are still counted)")
+      ->type_name("LIST");
   app.add_flag("-s,--stats", m_stats, "Print messages by type and rejects by reason to stderr");
   app.add_option("-r,--rejects", m_rejects,
-                 "Write every rejected line to FILE as 'input:line<TAB>reason<TAB>line'");
+                 "Write every rejected line to FILE as 'input:line<TAB>reason<TAB>line'")
+      ->type_name("FILE");
   app.add_flag("--no-progress", m_no_progress, "Never show the progress bar (shown on a TTY)");
   app.add_option("--max-line-bytes", m_max_line_bytes,
                  "Lines longer than this are rejected as line_too_long (default 1048576)")
-      ->check(CLI::Range(std::size_t{128}, std::size_t{1} << 30));
+      ->check(CLI::Range(std::size_t{128}, std::size_t{1} << 30))
+      ->type_name("N");
 }
 
 int DecodeCommand::run() {

@@ -10,7 +10,7 @@
 namespace darkfleet::cli {
 
 void GenerateCommand::setup(CLI::App& app) {
-  app.description(
+  app.footer(
       "Write synthetic AIS traffic (NMEA with tag blocks) made by darkfleet's own encoder:\n"
       "vessels on straight legs in a box, class A and B, base stations and aids to\n"
       "navigation, at ITU-R M.1371 reporting rates. Deterministic for a seed. Synthetic:\n"
@@ -22,7 +22,7 @@ void GenerateCommand::setup(CLI::App& app) {
   app.add_option("--seed", m_options.seed, "Random seed (default 1)");
   app.add_option("--box", m_box,
                  "Area as SOUTH,WEST,NORTH,EAST in degrees (default 34,129,44,141: Sea of Japan)");
-  app.add_option("-o,--output", m_output, "Output file; '-' is stdout (default)");
+  app.add_option("-o,--output", m_output, "Output file; '-' is stdout (default)")->type_name("FILE");
   app.add_flag("-O,--overwrite", m_overwrite, "Replace the output file if it exists");
 }
 

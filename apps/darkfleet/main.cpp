@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
       "darkfleet: a maritime intelligence engine. Decodes AIS, rebuilds tracks, detects\n"
       "events and checks claims about covert shipments. `darkfleet help COMMAND` shows\n"
       "a command's manual."};
+  app.name("darkfleet");
   app.set_version_flag("--version", std::string("darkfleet ") + DARKFLEET_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);

@@ -35,6 +35,7 @@ struct NmeaDecoder::Impl final : nmea::AssemblerSink {
   std::size_t batch_count = 0;
   DecodeSink* sink = nullptr;
   DecodeStats* stats = nullptr;
+  const InputStream* input = nullptr;
   nmea::Sentence sentence;  // reused for every line
 
   explicit Impl(DecodeOptions opts)
@@ -74,15 +75,26 @@ struct NmeaDecoder::Impl final : nmea::AssemblerSink {
       }
       return;
     }
-    slot.receive_time_ms = assembled.receive_time_ms;
-    slot.time_source = assembled.time_source;
-    slot.station.assign(assembled.station);
-    slot.channel = assembled.channel;
-    slot.own_ship = assembled.own_ship;
-    slot.fragment_count = assembled.fragment_count;
-    slot.first_line = assembled.first_line;
-    commit(assembled.fragment_count);
-    if (batch_count == batch.size()) flush_batch();
+    keep(slot, assembled, assembled.fragment_count, assembled.first_line);
+  }
+
+  // Copies the reception fields of `from` (a Sentence or an AssembledMessage) into the
+  // decoded `slot`, counts the message and hands out the batch when it is full.
+  template <typename Source>
+  void keep(DecodedMessage& slot, const Source& from, std::uint8_t fragments,
+            std::uint64_t first_line) {
+    slot.receive_time_ms = from.receive_time_ms;
+    slot.time_source = from.time_source;
+    slot.station.assign(from.station);
+    slot.channel = from.channel;
+    slot.own_ship = from.own_ship;
+    slot.fragment_count = fragments;
+    slot.first_line = first_line;
+    commit(fragments);
+    if (batch_count == batch.size()) {
+      flush_batch();
+      sink->on_progress(*input, *stats);
+    }
   }
 
   void on_rejected_line(std::uint64_t line_no, std::string_view line, ErrorCode reason) override {
@@ -98,6 +110,7 @@ DecodeStats NmeaDecoder::decode(InputStream& input, DecodeSink& sink) {
   DecodeStats stats;
   im.sink = &sink;
   im.stats = &stats;
+  im.input = &input;
   im.batch_count = 0;
 
   LineReader reader(input, im.options.max_line_bytes);
@@ -105,6 +118,8 @@ DecodeStats NmeaDecoder::decode(InputStream& input, DecodeSink& sink) {
   while (reader.next(line)) {
     ++stats.lines;
     stats.bytes += line.length + 1;
+    // Progress also on input where nothing decodes (batches never fill).
+    if ((stats.lines & 0xFFFFU) == 0) sink.on_progress(input, stats);
     if (line.too_long) {
       im.reject(line.number, line.text, ErrorCode::line_too_long);
       continue;
@@ -125,18 +140,7 @@ DecodeStats NmeaDecoder::decode(InputStream& input, DecodeSink& sink) {
       im.reject(line.number, line.text, decoded.error());
       continue;
     }
-    slot.receive_time_ms = sentence.receive_time_ms;
-    slot.time_source = sentence.time_source;
-    slot.station.assign(sentence.station);
-    slot.channel = sentence.channel;
-    slot.own_ship = sentence.own_ship;
-    slot.fragment_count = 1;
-    slot.first_line = line.number;
-    im.commit(1);
-    if (im.batch_count == im.batch.size()) {
-      im.flush_batch();
-      sink.on_progress(input, stats);
-    }
+    im.keep(slot, sentence, 1, line.number);
   }
   im.assembler.flush(im);
   im.flush_batch();
