@@ -68,7 +68,8 @@ void check_sentence(const Sentence& s, std::string_view line) {
   check(s.fragment_number >= 1 && s.fragment_number <= s.fragment_count);
   check(!s.sequence_id || *s.sequence_id <= 9);
   check(s.fill_bits <= 5);
-  check(!s.payload.empty() && inside(s.payload, line));
+  // Only a later fragment may be empty (it then carries only fill bits).
+  check((!s.payload.empty() || s.fragment_number > 1) && inside(s.payload, line));
   for (const char c : s.payload) check(is_payload_char(c));
   check(inside(s.station, line));
   check(s.receive_time_ms.has_value() == (s.time_source != TimeSource::none));

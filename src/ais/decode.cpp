@@ -51,17 +51,59 @@ Header header(const BitReader& r) {
   return Header{r.get<std::uint8_t>(0, 6), r.get<std::uint8_t>(6, 2), r.get<std::uint32_t>(8, 30)};
 }
 
+// Blocks that several message types share, each read from the bit offset `pos`.
+
+// Accuracy flag and 1/10000-min position (56 bits): types 1-4, 9, 11, 18, 19, 21.
+template <typename M>
+void decode_fix(const BitReader& r, std::size_t pos, M& m) {
+  m.accuracy = r.flag(pos);
+  m.lon_deg = lon_1e4(r, pos + 1);
+  m.lat_deg = lat_1e4(r, pos + 29);
+}
+
+// Speed, fix, course, true heading and UTC second (93 bits): types 1-3, 18, 19.
+template <typename M>
+void decode_motion(const BitReader& r, std::size_t pos, M& m) {
+  m.speed_kn = tenths(r, pos, 10, 1023);
+  decode_fix(r, pos + 10, m);
+  m.course_deg = tenths(r, pos + 66, 12, 3600);
+  m.heading_deg = opt<std::uint16_t>(r, pos + 78, 9, 511);
+  m.second = r.get<std::uint8_t>(pos + 87, 6);
+}
+
+// Distances from the reference point to bow, stern, port, starboard (30 bits): 5, 19, 21, 24.
+template <typename M>
+void decode_dimensions(const BitReader& r, std::size_t pos, M& m) {
+  m.to_bow_m = r.get<std::uint16_t>(pos, 9);
+  m.to_stern_m = r.get<std::uint16_t>(pos + 9, 9);
+  m.to_port_m = r.get<std::uint8_t>(pos + 18, 6);
+  m.to_starboard_m = r.get<std::uint8_t>(pos + 24, 6);
+}
+
+// North-east and south-west corners in 1/10 min, no "not available" code (70 bits): 22, 23.
+template <typename M>
+void decode_area(const BitReader& r, std::size_t pos, M& m) {
+  m.ne_lon_deg = static_cast<double>(r.s(pos, 18)) / detail::k_scale_10;
+  m.ne_lat_deg = static_cast<double>(r.s(pos + 18, 17)) / detail::k_scale_10;
+  m.sw_lon_deg = static_cast<double>(r.s(pos + 35, 18)) / detail::k_scale_10;
+  m.sw_lat_deg = static_cast<double>(r.s(pos + 53, 17)) / detail::k_scale_10;
+}
+
+// Header, sequence number, destination, retransmit flag and spare bit (72 bits): 6, 12.
+template <typename M>
+void decode_addressed(const BitReader& r, M& m) {
+  m.header = header(r);
+  m.seqno = r.get<std::uint8_t>(38, 2);
+  m.dest_mmsi = r.get<std::uint32_t>(40, 30);
+  m.retransmit = r.flag(70);
+  m.spare = r.flag(71);
+}
+
 void decode_position(const BitReader& r, PositionReport& m) {
   m.header = header(r);
   m.status = r.get<std::uint8_t>(38, 4);
   m.turn_raw = static_cast<std::int8_t>(r.s(42, 8));
-  m.speed_kn = tenths(r, 50, 10, 1023);
-  m.accuracy = r.flag(60);
-  m.lon_deg = lon_1e4(r, 61);
-  m.lat_deg = lat_1e4(r, 89);
-  m.course_deg = tenths(r, 116, 12, 3600);
-  m.heading_deg = opt<std::uint16_t>(r, 128, 9, 511);
-  m.second = r.get<std::uint8_t>(137, 6);
+  decode_motion(r, 50, m);
   m.maneuver = r.get<std::uint8_t>(143, 2);
   m.spare = r.get<std::uint8_t>(145, 3);
   m.raim = r.flag(148);
@@ -77,9 +119,7 @@ void decode_base_station(const BitReader& r, BaseStationReport& m) {
   m.hour = r.get<std::uint8_t>(61, 5);
   m.minute = r.get<std::uint8_t>(66, 6);
   m.second = r.get<std::uint8_t>(72, 6);
-  m.accuracy = r.flag(78);
-  m.lon_deg = lon_1e4(r, 79);
-  m.lat_deg = lat_1e4(r, 107);
+  decode_fix(r, 78, m);
   m.epfd = r.get<std::uint8_t>(134, 4);
   m.spare = r.get<std::uint16_t>(138, 10);
   m.raim = r.flag(148);
@@ -95,10 +135,7 @@ void decode_static_voyage(const BitReader& r, StaticVoyage& m) {
   r.text(70, 7, m.callsign);
   r.text(112, 20, m.shipname);
   m.shiptype = r.get<std::uint8_t>(232, 8);
-  m.to_bow_m = r.get<std::uint16_t>(240, 9);
-  m.to_stern_m = r.get<std::uint16_t>(249, 9);
-  m.to_port_m = r.get<std::uint8_t>(258, 6);
-  m.to_starboard_m = r.get<std::uint8_t>(264, 6);
+  decode_dimensions(r, 240, m);
   m.epfd = r.get<std::uint8_t>(270, 4);
   m.eta_month = r.get<std::uint8_t>(274, 4);
   m.eta_day = r.get<std::uint8_t>(278, 5);
@@ -118,11 +155,7 @@ void decode_static_voyage(const BitReader& r, StaticVoyage& m) {
 }
 
 void decode_binary_addressed(const BitReader& r, BinaryAddressed& m) {
-  m.header = header(r);
-  m.seqno = r.get<std::uint8_t>(38, 2);
-  m.dest_mmsi = r.get<std::uint32_t>(40, 30);
-  m.retransmit = r.flag(70);
-  m.spare = r.flag(71);
+  decode_addressed(r, m);
   m.dac = r.get<std::uint16_t>(72, 10);
   m.fid = r.get<std::uint8_t>(82, 6);
   r.data(88, r.size() - 88, m.data);
@@ -154,9 +187,7 @@ void decode_sar(const BitReader& r, SarAircraftPosition& m) {
   m.header = header(r);
   m.altitude_m = opt<std::uint16_t>(r, 38, 12, 4095);
   m.speed_kn = opt<std::uint16_t>(r, 50, 10, 1023);
-  m.accuracy = r.flag(60);
-  m.lon_deg = lon_1e4(r, 61);
-  m.lat_deg = lat_1e4(r, 89);
+  decode_fix(r, 60, m);
   m.course_deg = tenths(r, 116, 12, 3600);
   m.second = r.get<std::uint8_t>(128, 6);
   m.regional = r.get<std::uint8_t>(134, 8);
@@ -179,11 +210,7 @@ void decode_utc_inquiry(const BitReader& r, UtcInquiry& m) {
 // Not inlined: inlined into decode(), GCC 12 -O3 sizes the writes after the text against
 // the wrong std::variant member and reports a false -Wstringop-overflow. These types are rare.
 [[gnu::noinline]] void decode_safety_addressed(const BitReader& r, SafetyAddressed& m) {
-  m.header = header(r);
-  m.seqno = r.get<std::uint8_t>(38, 2);
-  m.dest_mmsi = r.get<std::uint32_t>(40, 30);
-  m.retransmit = r.flag(70);
-  m.spare = r.flag(71);
+  decode_addressed(r, m);
   const std::size_t chars = (r.size() - 72) / 6;
   r.text(72, chars, m.text);
   m.tail = r.tail(72 + 6 * chars);
@@ -257,13 +284,7 @@ void decode_dgnss(const BitReader& r, DgnssBroadcast& m) {
 void decode_class_b(const BitReader& r, ClassBPosition& m) {
   m.header = header(r);
   m.reserved = r.get<std::uint8_t>(38, 8);
-  m.speed_kn = tenths(r, 46, 10, 1023);
-  m.accuracy = r.flag(56);
-  m.lon_deg = lon_1e4(r, 57);
-  m.lat_deg = lat_1e4(r, 85);
-  m.course_deg = tenths(r, 112, 12, 3600);
-  m.heading_deg = opt<std::uint16_t>(r, 124, 9, 511);
-  m.second = r.get<std::uint8_t>(133, 6);
+  decode_motion(r, 46, m);
   m.regional = r.get<std::uint8_t>(139, 2);
   m.cs = r.flag(141);
   m.display = r.flag(142);
@@ -279,20 +300,11 @@ void decode_class_b(const BitReader& r, ClassBPosition& m) {
 void decode_class_b_extended(const BitReader& r, ClassBExtended& m) {
   m.header = header(r);
   m.reserved = r.get<std::uint8_t>(38, 8);
-  m.speed_kn = tenths(r, 46, 10, 1023);
-  m.accuracy = r.flag(56);
-  m.lon_deg = lon_1e4(r, 57);
-  m.lat_deg = lat_1e4(r, 85);
-  m.course_deg = tenths(r, 112, 12, 3600);
-  m.heading_deg = opt<std::uint16_t>(r, 124, 9, 511);
-  m.second = r.get<std::uint8_t>(133, 6);
+  decode_motion(r, 46, m);
   m.regional = r.get<std::uint8_t>(139, 4);
   r.text(143, 20, m.shipname);
   m.shiptype = r.get<std::uint8_t>(263, 8);
-  m.to_bow_m = r.get<std::uint16_t>(271, 9);
-  m.to_stern_m = r.get<std::uint16_t>(280, 9);
-  m.to_port_m = r.get<std::uint8_t>(289, 6);
-  m.to_starboard_m = r.get<std::uint8_t>(295, 6);
+  decode_dimensions(r, 271, m);
   m.epfd = r.get<std::uint8_t>(301, 4);
   m.raim = r.flag(305);
   m.dte = r.flag(306);
@@ -322,13 +334,8 @@ void decode_aid(const BitReader& r, AidToNavigation& m) {
   m.header = header(r);
   m.aid_type = r.get<std::uint8_t>(38, 5);
   r.text(43, 20, m.name);
-  m.accuracy = r.flag(163);
-  m.lon_deg = lon_1e4(r, 164);
-  m.lat_deg = lat_1e4(r, 192);
-  m.to_bow_m = r.get<std::uint16_t>(219, 9);
-  m.to_stern_m = r.get<std::uint16_t>(228, 9);
-  m.to_port_m = r.get<std::uint8_t>(237, 6);
-  m.to_starboard_m = r.get<std::uint8_t>(243, 6);
+  decode_fix(r, 163, m);
+  decode_dimensions(r, 219, m);
   m.epfd = r.get<std::uint8_t>(249, 4);
   m.second = r.get<std::uint8_t>(253, 6);
   m.off_position = r.flag(259);
@@ -357,10 +364,7 @@ void decode_channel_management(const BitReader& r, ChannelManagement& m) {
     m.dest2 = r.get<std::uint32_t>(104, 30);
     m.empty2 = r.get<std::uint8_t>(134, 5);
   } else {
-    m.ne_lon_deg = static_cast<double>(r.s(69, 18)) / detail::k_scale_10;
-    m.ne_lat_deg = static_cast<double>(r.s(87, 17)) / detail::k_scale_10;
-    m.sw_lon_deg = static_cast<double>(r.s(104, 18)) / detail::k_scale_10;
-    m.sw_lat_deg = static_cast<double>(r.s(122, 17)) / detail::k_scale_10;
+    decode_area(r, 69, m);
   }
   m.band_a = r.flag(140);
   m.band_b = r.flag(141);
@@ -372,10 +376,7 @@ void decode_channel_management(const BitReader& r, ChannelManagement& m) {
 void decode_group_assignment(const BitReader& r, GroupAssignment& m) {
   m.header = header(r);
   m.spare = r.get<std::uint8_t>(38, 2);
-  m.ne_lon_deg = static_cast<double>(r.s(40, 18)) / detail::k_scale_10;
-  m.ne_lat_deg = static_cast<double>(r.s(58, 17)) / detail::k_scale_10;
-  m.sw_lon_deg = static_cast<double>(r.s(75, 18)) / detail::k_scale_10;
-  m.sw_lat_deg = static_cast<double>(r.s(93, 17)) / detail::k_scale_10;
+  decode_area(r, 40, m);
   m.stationtype = r.get<std::uint8_t>(110, 4);
   m.shiptype = r.get<std::uint8_t>(114, 8);
   m.spare2 = r.get<std::uint32_t>(122, 22);
@@ -405,10 +406,7 @@ Result<void> decode_static_data(const BitReader& r, StaticDataReport& m) {
   if (is_auxiliary_mmsi(m.header.mmsi)) {
     m.mothership_mmsi = r.get<std::uint32_t>(132, 30);
   } else {
-    m.to_bow_m = r.get<std::uint16_t>(132, 9);
-    m.to_stern_m = r.get<std::uint16_t>(141, 9);
-    m.to_port_m = r.get<std::uint8_t>(150, 6);
-    m.to_starboard_m = r.get<std::uint8_t>(156, 6);
+    decode_dimensions(r, 132, m);
   }
   m.epfd = r.get<std::uint8_t>(162, 4);
   m.spare = r.get<std::uint8_t>(166, 2);

@@ -70,17 +70,59 @@ void put_header(BitWriter& w, const Header& h) {
   w.put(h.mmsi, 30);
 }
 
+// Blocks that several message types share; the inverses of the decode_* blocks.
+
+// Accuracy flag and 1/10000-min position (56 bits): types 1-4, 9, 11, 18, 19, 21.
+template <typename M>
+void put_fix(BitWriter& w, const M& m) {
+  w.put(m.accuracy);
+  put_lon_1e4(w, m.lon_deg);
+  put_lat_1e4(w, m.lat_deg);
+}
+
+// Speed, fix, course, true heading and UTC second (93 bits): types 1-3, 18, 19.
+template <typename M>
+void put_motion(BitWriter& w, const M& m) {
+  put_tenths(w, m.speed_kn, 10, 1023);
+  put_fix(w, m);
+  put_tenths(w, m.course_deg, 12, 3600);
+  put_opt(w, m.heading_deg, 9, 511);
+  w.put(m.second, 6);
+}
+
+// Distances from the reference point to bow, stern, port, starboard (30 bits): 5, 19, 21, 24.
+template <typename M>
+void put_dimensions(BitWriter& w, const M& m) {
+  w.put(m.to_bow_m, 9);
+  w.put(m.to_stern_m, 9);
+  w.put(m.to_port_m, 6);
+  w.put(m.to_starboard_m, 6);
+}
+
+// North-east and south-west corners in 1/10 min (70 bits): types 22, 23.
+template <typename M>
+void put_area(BitWriter& w, const M& m) {
+  put_corner(w, m.ne_lon_deg, 18);
+  put_corner(w, m.ne_lat_deg, 17);
+  put_corner(w, m.sw_lon_deg, 18);
+  put_corner(w, m.sw_lat_deg, 17);
+}
+
+// Header, sequence number, destination, retransmit flag and spare bit (72 bits): 6, 12.
+template <typename M>
+void put_addressed(BitWriter& w, const M& m) {
+  put_header(w, m.header);
+  w.put(m.seqno, 2);
+  w.put(m.dest_mmsi, 30);
+  w.put(m.retransmit);
+  w.put(m.spare);
+}
+
 void encode(BitWriter& w, const PositionReport& m) {
   put_header(w, m.header);
   w.put(m.status, 4);
   w.put_signed(m.turn_raw, 8);
-  put_tenths(w, m.speed_kn, 10, 1023);
-  w.put(m.accuracy);
-  put_lon_1e4(w, m.lon_deg);
-  put_lat_1e4(w, m.lat_deg);
-  put_tenths(w, m.course_deg, 12, 3600);
-  put_opt(w, m.heading_deg, 9, 511);
-  w.put(m.second, 6);
+  put_motion(w, m);
   w.put(m.maneuver, 2);
   w.put(m.spare, 3);
   w.put(m.raim);
@@ -96,9 +138,7 @@ void encode(BitWriter& w, const BaseStationReport& m) {
   w.put(m.hour, 5);
   w.put(m.minute, 6);
   w.put(m.second, 6);
-  w.put(m.accuracy);
-  put_lon_1e4(w, m.lon_deg);
-  put_lat_1e4(w, m.lat_deg);
+  put_fix(w, m);
   w.put(m.epfd, 4);
   w.put(m.spare, 10);
   w.put(m.raim);
@@ -113,10 +153,7 @@ void encode(BitWriter& w, const StaticVoyage& m) {
   w.text(m.callsign, 7);
   w.text(m.shipname, 20);
   w.put(m.shiptype, 8);
-  w.put(m.to_bow_m, 9);
-  w.put(m.to_stern_m, 9);
-  w.put(m.to_port_m, 6);
-  w.put(m.to_starboard_m, 6);
+  put_dimensions(w, m);
   w.put(m.epfd, 4);
   w.put(m.eta_month, 4);
   w.put(m.eta_day, 5);
@@ -134,11 +171,7 @@ void encode(BitWriter& w, const StaticVoyage& m) {
 }
 
 void encode(BitWriter& w, const BinaryAddressed& m) {
-  put_header(w, m.header);
-  w.put(m.seqno, 2);
-  w.put(m.dest_mmsi, 30);
-  w.put(m.retransmit);
-  w.put(m.spare);
+  put_addressed(w, m);
   w.put(m.dac, 10);
   w.put(m.fid, 6);
   w.data(m.data);
@@ -167,9 +200,7 @@ void encode(BitWriter& w, const SarAircraftPosition& m) {
   put_header(w, m.header);
   put_opt(w, m.altitude_m, 12, 4095);
   put_opt(w, m.speed_kn, 10, 1023);
-  w.put(m.accuracy);
-  put_lon_1e4(w, m.lon_deg);
-  put_lat_1e4(w, m.lat_deg);
+  put_fix(w, m);
   put_tenths(w, m.course_deg, 12, 3600);
   w.put(m.second, 6);
   w.put(m.regional, 8);
@@ -190,11 +221,7 @@ void encode(BitWriter& w, const UtcInquiry& m) {
 }
 
 void encode(BitWriter& w, const SafetyAddressed& m) {
-  put_header(w, m.header);
-  w.put(m.seqno, 2);
-  w.put(m.dest_mmsi, 30);
-  w.put(m.retransmit);
-  w.put(m.spare);
+  put_addressed(w, m);
   w.text(m.text, m.text.length);
   w.tail(m.tail);
 }
@@ -255,13 +282,7 @@ void encode(BitWriter& w, const DgnssBroadcast& m) {
 void encode(BitWriter& w, const ClassBPosition& m) {
   put_header(w, m.header);
   w.put(m.reserved, 8);
-  put_tenths(w, m.speed_kn, 10, 1023);
-  w.put(m.accuracy);
-  put_lon_1e4(w, m.lon_deg);
-  put_lat_1e4(w, m.lat_deg);
-  put_tenths(w, m.course_deg, 12, 3600);
-  put_opt(w, m.heading_deg, 9, 511);
-  w.put(m.second, 6);
+  put_motion(w, m);
   w.put(m.regional, 2);
   w.put(m.cs);
   w.put(m.display);
@@ -277,20 +298,11 @@ void encode(BitWriter& w, const ClassBPosition& m) {
 void encode(BitWriter& w, const ClassBExtended& m) {
   put_header(w, m.header);
   w.put(m.reserved, 8);
-  put_tenths(w, m.speed_kn, 10, 1023);
-  w.put(m.accuracy);
-  put_lon_1e4(w, m.lon_deg);
-  put_lat_1e4(w, m.lat_deg);
-  put_tenths(w, m.course_deg, 12, 3600);
-  put_opt(w, m.heading_deg, 9, 511);
-  w.put(m.second, 6);
+  put_motion(w, m);
   w.put(m.regional, 4);
   w.text(m.shipname, 20);
   w.put(m.shiptype, 8);
-  w.put(m.to_bow_m, 9);
-  w.put(m.to_stern_m, 9);
-  w.put(m.to_port_m, 6);
-  w.put(m.to_starboard_m, 6);
+  put_dimensions(w, m);
   w.put(m.epfd, 4);
   w.put(m.raim);
   w.put(m.dte);
@@ -316,13 +328,8 @@ void encode(BitWriter& w, const AidToNavigation& m) {
   put_header(w, m.header);
   w.put(m.aid_type, 5);
   w.text(m.name, 20);
-  w.put(m.accuracy);
-  put_lon_1e4(w, m.lon_deg);
-  put_lat_1e4(w, m.lat_deg);
-  w.put(m.to_bow_m, 9);
-  w.put(m.to_stern_m, 9);
-  w.put(m.to_port_m, 6);
-  w.put(m.to_starboard_m, 6);
+  put_fix(w, m);
+  put_dimensions(w, m);
   w.put(m.epfd, 4);
   w.put(m.second, 6);
   w.put(m.off_position);
@@ -348,10 +355,7 @@ void encode(BitWriter& w, const ChannelManagement& m) {
     w.put(m.dest2, 30);
     w.put(m.empty2, 5);
   } else {
-    put_corner(w, m.ne_lon_deg, 18);
-    put_corner(w, m.ne_lat_deg, 17);
-    put_corner(w, m.sw_lon_deg, 18);
-    put_corner(w, m.sw_lat_deg, 17);
+    put_area(w, m);
   }
   w.put(m.addressed);
   w.put(m.band_a);
@@ -364,10 +368,7 @@ void encode(BitWriter& w, const ChannelManagement& m) {
 void encode(BitWriter& w, const GroupAssignment& m) {
   put_header(w, m.header);
   w.put(m.spare, 2);
-  put_corner(w, m.ne_lon_deg, 18);
-  put_corner(w, m.ne_lat_deg, 17);
-  put_corner(w, m.sw_lon_deg, 18);
-  put_corner(w, m.sw_lat_deg, 17);
+  put_area(w, m);
   w.put(m.stationtype, 4);
   w.put(m.shiptype, 8);
   w.put(m.spare2, 22);
@@ -398,10 +399,7 @@ void encode(BitWriter& w, const StaticDataReport& m) {
   if (is_auxiliary_mmsi(m.header.mmsi)) {
     w.put(m.mothership_mmsi, 30);
   } else {
-    w.put(m.to_bow_m, 9);
-    w.put(m.to_stern_m, 9);
-    w.put(m.to_port_m, 6);
-    w.put(m.to_starboard_m, 6);
+    put_dimensions(w, m);
   }
   w.put(m.epfd, 4);
   w.put(m.spare, 2);

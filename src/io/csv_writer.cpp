@@ -110,18 +110,30 @@ struct CsvRow : TextOut {
     ch('\n');
   }
 
-  void position(const std::optional<double>& lon, const std::optional<double>& lat) {
-    deg_1e4(c_lon, lon);
-    deg_1e4(c_lat, lat);
+  // Column groups that several message types share.
+
+  // Accuracy and 1/10000-min position: types 1-4, 9, 11, 18, 19, 21.
+  template <typename M>
+  void fix(const M& m) {
+    b(c_accuracy, m.accuracy);
+    deg_1e4(c_lon, m.lon_deg);
+    deg_1e4(c_lat, m.lat_deg);
   }
-  void heading(const std::optional<std::uint16_t>& h) {
-    if (h) u(c_heading, *h);
+  // Speed, fix, course, true heading and UTC second: types 1-3, 18, 19.
+  template <typename M>
+  void motion(const M& m) {
+    tenths(c_speed, m.speed_kn);
+    fix(m);
+    tenths(c_course, m.course_deg);
+    if (m.heading_deg) u(c_heading, *m.heading_deg);
+    u(c_second, m.second);
   }
-  void dimensions(unsigned bow, unsigned stern, unsigned port, unsigned starboard) {
-    u(c_to_bow, bow);
-    u(c_to_stern, stern);
-    u(c_to_port, port);
-    u(c_to_starboard, starboard);
+  template <typename M>
+  void dimensions(const M& m) {
+    u(c_to_bow, m.to_bow_m);
+    u(c_to_stern, m.to_stern_m);
+    u(c_to_port, m.to_port_m);
+    u(c_to_starboard, m.to_starboard_m);
   }
 
   // ---- one overload per message struct; columns must be visited in order ------------
@@ -132,34 +144,17 @@ struct CsvRow : TextOut {
       at(c_turn);
       i64(detail::turn_deg_per_min_rounded(m.turn_raw));
     }
-    tenths(c_speed, m.speed_kn);
-    b(c_accuracy, m.accuracy);
-    position(m.lon_deg, m.lat_deg);
-    tenths(c_course, m.course_deg);
-    heading(m.heading_deg);
-    u(c_second, m.second);
+    motion(m);
     u(c_maneuver, m.maneuver);
     b(c_raim, m.raim);
   }
 
   void body(const ais::BaseStationReport& m, std::uint32_t /*mmsi*/) {
-    b(c_accuracy, m.accuracy);
-    position(m.lon_deg, m.lat_deg);
+    fix(m);
     b(c_raim, m.raim);
     u(c_epfd, m.epfd);
     at(c_timestamp);
-    u32_padded(m.year, 4);
-    ch('-');
-    u32_padded(m.month, 2);
-    ch('-');
-    u32_padded(m.day, 2);
-    ch('T');
-    u32_padded(m.hour, 2);
-    ch(':');
-    u32_padded(m.minute, 2);
-    ch(':');
-    u32_padded(m.second, 2);
-    ch('Z');
+    detail::write_timestamp(*this, m);
   }
 
   void body(const ais::StaticVoyage& m, std::uint32_t /*mmsi*/) {
@@ -167,16 +162,10 @@ struct CsvRow : TextOut {
     s(c_callsign, m.callsign.view());
     s(c_shipname, m.shipname.view());
     u(c_shiptype, m.shiptype);
-    dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
+    dimensions(m);
     u(c_epfd, m.epfd);
     at(c_eta);
-    u32_padded(m.eta_month, 2);
-    ch('-');
-    u32_padded(m.eta_day, 2);
-    ch('T');
-    u32_padded(m.eta_hour, 2);
-    ch(':');
-    u32_padded(m.eta_minute, 2);
+    detail::write_month_day_time(*this, m.eta_month, m.eta_day, m.eta_hour, m.eta_minute);
     ch('Z');
     tenths(c_draught, m.draught_m);
     s(c_destination, m.destination.view());
@@ -186,8 +175,7 @@ struct CsvRow : TextOut {
 
   void body(const ais::SarAircraftPosition& m, std::uint32_t /*mmsi*/) {
     if (m.speed_kn) u(c_speed, *m.speed_kn);
-    b(c_accuracy, m.accuracy);
-    position(m.lon_deg, m.lat_deg);
+    fix(m);
     tenths(c_course, m.course_deg);
     u(c_second, m.second);
     b(c_raim, m.raim);
@@ -201,39 +189,28 @@ struct CsvRow : TextOut {
   }
 
   void body(const ais::ClassBPosition& m, std::uint32_t /*mmsi*/) {
-    tenths(c_speed, m.speed_kn);
-    b(c_accuracy, m.accuracy);
-    position(m.lon_deg, m.lat_deg);
-    tenths(c_course, m.course_deg);
-    heading(m.heading_deg);
-    u(c_second, m.second);
+    motion(m);
     b(c_raim, m.raim);
   }
 
   void body(const ais::ClassBExtended& m, std::uint32_t /*mmsi*/) {
-    tenths(c_speed, m.speed_kn);
-    b(c_accuracy, m.accuracy);
-    position(m.lon_deg, m.lat_deg);
-    tenths(c_course, m.course_deg);
-    heading(m.heading_deg);
-    u(c_second, m.second);
+    motion(m);
     b(c_raim, m.raim);
     s(c_shipname, m.shipname.view());
     u(c_shiptype, m.shiptype);
-    dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
+    dimensions(m);
     u(c_epfd, m.epfd);
     b(c_dte, m.dte);
   }
 
   void body(const ais::AidToNavigation& m, std::uint32_t /*mmsi*/) {
-    b(c_accuracy, m.accuracy);
-    position(m.lon_deg, m.lat_deg);
+    fix(m);
     u(c_second, m.second);
     b(c_raim, m.raim);
     std::array<char, 40> name{};
     const std::size_t name_size = detail::aid_full_name(m, name.data());
     s(c_shipname, std::string_view(name.data(), name_size));
-    dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
+    dimensions(m);
     u(c_epfd, m.epfd);
     u(c_aid_type, m.aid_type);
     b(c_virtual_aid, m.virtual_aid);
@@ -249,7 +226,7 @@ struct CsvRow : TextOut {
     s(c_callsign, m.callsign.view());
     u(c_shiptype, m.shiptype);
     const bool auxiliary = ais::is_auxiliary_mmsi(mmsi);
-    if (!auxiliary) dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
+    if (!auxiliary) dimensions(m);
     u(c_epfd, m.epfd);
     s(c_part, "B");
     if (auxiliary) u(c_mothership_mmsi, m.mothership_mmsi);

@@ -74,11 +74,12 @@ struct JsonOut : TextOut {
     hex(d);
     ch('"');
   }
-  void dimensions(unsigned bow, unsigned stern, unsigned port, unsigned starboard) {
-    key_u(",\"to_bow\":", bow);
-    key_u(",\"to_stern\":", stern);
-    key_u(",\"to_port\":", port);
-    key_u(",\"to_starboard\":", starboard);
+  template <typename M>
+  void dimensions(const M& m) {
+    key_u(",\"to_bow\":", m.to_bow_m);
+    key_u(",\"to_stern\":", m.to_stern_m);
+    key_u(",\"to_port\":", m.to_port_m);
+    key_u(",\"to_starboard\":", m.to_starboard_m);
   }
   void epfd(unsigned e) {
     key_u(",\"epfd\":", e);
@@ -91,6 +92,47 @@ struct JsonOut : TextOut {
   void status(unsigned s) {
     key_u(",\"status\":", s);
     key_legend(",\"status_text\":", detail::status_text(s));
+  }
+
+  // Field groups that several message types share, in gpsd's order.
+
+  // Accuracy and 1/10000-min position: types 1-4, 9, 11, 18, 19.
+  template <typename M>
+  void fix(const M& m) {
+    key_b(",\"accuracy\":", m.accuracy);
+    lonlat_1e4(m.lon_deg, m.lat_deg);
+  }
+  // Fix, course, true heading and UTC second: types 1-3, 18, 19.
+  template <typename M>
+  void fix_course_heading_second(const M& m) {
+    fix(m);
+    key_tenths(",\"course\":", m.course_deg, 360.0);
+    key_u(",\"heading\":", m.heading_deg.value_or(511));
+    key_u(",\"second\":", m.second);
+  }
+  // Reserved bits to regional bits of the class B position reports: types 18, 19.
+  template <typename M>
+  void class_b_motion(const M& m) {
+    key_u(",\"reserved\":", m.reserved);
+    key_tenths(",\"speed\":", m.speed_kn, 102.3);
+    fix_course_heading_second(m);
+    key_u(",\"regional\":", m.regional);
+  }
+  // Sequence number, destination and retransmit flag: types 6, 12.
+  template <typename M>
+  void addressed(const M& m) {
+    key_u(",\"seqno\":", m.seqno);
+    key_u(",\"dest_mmsi\":", m.dest_mmsi);
+    key_b(",\"retransmit\":", m.retransmit);
+  }
+  // Addressing, application id and data: types 25, 26.
+  template <typename M>
+  void slot_binary(const M& m) {
+    key_b(",\"addressed\":", m.addressed);
+    key_b(",\"structured\":", m.structured);
+    key_u(",\"dest_mmsi\":", m.dest_mmsi);
+    key_u(",\"app_id\":", m.structured ? (std::uint32_t{m.dac} << 6U) | m.fid : 0U);
+    data(m.data);
   }
 
   // ---- one overload per message struct, gpsd's field order --------------------------
@@ -115,11 +157,7 @@ struct JsonOut : TextOut {
     } else {
       detail::write_tenths(*this, *m.speed_kn);
     }
-    key_b(",\"accuracy\":", m.accuracy);
-    lonlat_1e4(m.lon_deg, m.lat_deg);
-    key_tenths(",\"course\":", m.course_deg, 360.0);
-    key_u(",\"heading\":", m.heading_deg.value_or(511));
-    key_u(",\"second\":", m.second);
+    fix_course_heading_second(m);
     key_u(",\"maneuver\":", m.maneuver);
     key_b(",\"raim\":", m.raim);
     key_u(",\"radio\":", m.radio);
@@ -127,20 +165,9 @@ struct JsonOut : TextOut {
 
   void body(const ais::BaseStationReport& m) {
     raw(R"(,"timestamp":")");
-    u32_padded(m.year, 4);
-    ch('-');
-    u32_padded(m.month, 2);
-    ch('-');
-    u32_padded(m.day, 2);
-    ch('T');
-    u32_padded(m.hour, 2);
-    ch(':');
-    u32_padded(m.minute, 2);
-    ch(':');
-    u32_padded(m.second, 2);
-    raw("Z\"");
-    key_b(",\"accuracy\":", m.accuracy);
-    lonlat_1e4(m.lon_deg, m.lat_deg);
+    detail::write_timestamp(*this, m);
+    ch('"');
+    fix(m);
     epfd(m.epfd);
     key_b(",\"raim\":", m.raim);
     key_u(",\"radio\":", m.radio);
@@ -152,16 +179,10 @@ struct JsonOut : TextOut {
     key_s(",\"callsign\":", m.callsign.view());
     key_s(",\"shipname\":", m.shipname.view());
     shiptype(m.shiptype);
-    dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
+    dimensions(m);
     epfd(m.epfd);
     raw(R"(,"eta":")");
-    u32_padded(m.eta_month, 2);
-    ch('-');
-    u32_padded(m.eta_day, 2);
-    ch('T');
-    u32_padded(m.eta_hour, 2);
-    ch(':');
-    u32_padded(m.eta_minute, 2);
+    detail::write_month_day_time(*this, m.eta_month, m.eta_day, m.eta_hour, m.eta_minute);
     raw("Z\"");
     key_tenths(",\"draught\":", m.draught_m, 0.0);
     key_s(",\"destination\":", m.destination.view());
@@ -169,9 +190,7 @@ struct JsonOut : TextOut {
   }
 
   void body(const ais::BinaryAddressed& m) {
-    key_u(",\"seqno\":", m.seqno);
-    key_u(",\"dest_mmsi\":", m.dest_mmsi);
-    key_b(",\"retransmit\":", m.retransmit);
+    addressed(m);
     key_u(",\"dac\":", m.dac);
     key_u(",\"fid\":", m.fid);
     data(m.data);
@@ -207,8 +226,7 @@ struct JsonOut : TextOut {
     } else {
       u64(*m.speed_kn);
     }
-    key_b(",\"accuracy\":", m.accuracy);
-    lonlat_1e4(m.lon_deg, m.lat_deg);
+    fix(m);
     key_tenths(",\"course\":", m.course_deg, 360.0);
     key_u(",\"second\":", m.second);
     key_u(",\"regional\":", m.regional);
@@ -220,9 +238,7 @@ struct JsonOut : TextOut {
   void body(const ais::UtcInquiry& m) { key_u(",\"dest_mmsi\":", m.dest_mmsi); }
 
   void body(const ais::SafetyAddressed& m) {
-    key_u(",\"seqno\":", m.seqno);
-    key_u(",\"dest_mmsi\":", m.dest_mmsi);
-    key_b(",\"retransmit\":", m.retransmit);
+    addressed(m);
     key_s(",\"text\":", m.text.view());
   }
 
@@ -254,14 +270,7 @@ struct JsonOut : TextOut {
   }
 
   void body(const ais::ClassBPosition& m) {
-    key_u(",\"reserved\":", m.reserved);
-    key_tenths(",\"speed\":", m.speed_kn, 102.3);
-    key_b(",\"accuracy\":", m.accuracy);
-    lonlat_1e4(m.lon_deg, m.lat_deg);
-    key_tenths(",\"course\":", m.course_deg, 360.0);
-    key_u(",\"heading\":", m.heading_deg.value_or(511));
-    key_u(",\"second\":", m.second);
-    key_u(",\"regional\":", m.regional);
+    class_b_motion(m);
     key_b(",\"cs\":", m.cs);
     key_b(",\"display\":", m.display);
     key_b(",\"dsc\":", m.dsc);
@@ -273,17 +282,10 @@ struct JsonOut : TextOut {
   }
 
   void body(const ais::ClassBExtended& m) {
-    key_u(",\"reserved\":", m.reserved);
-    key_tenths(",\"speed\":", m.speed_kn, 102.3);
-    key_b(",\"accuracy\":", m.accuracy);
-    lonlat_1e4(m.lon_deg, m.lat_deg);
-    key_tenths(",\"course\":", m.course_deg, 360.0);
-    key_u(",\"heading\":", m.heading_deg.value_or(511));
-    key_u(",\"second\":", m.second);
-    key_u(",\"regional\":", m.regional);
+    class_b_motion(m);
     key_s(",\"shipname\":", m.shipname.view());
     shiptype(m.shiptype);
-    dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
+    dimensions(m);
     epfd(m.epfd);
     key_b(",\"raim\":", m.raim);
     key_u(",\"dte\":", m.dte ? 1U : 0U);
@@ -313,7 +315,7 @@ struct JsonOut : TextOut {
     key_s(",\"name\":", std::string_view(name.data(), name_size));
     lonlat_1e4(m.lon_deg, m.lat_deg);
     key_b(",\"accuracy\":", m.accuracy);
-    dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
+    dimensions(m);
     epfd(m.epfd);
     key_u(",\"second\":", m.second);
     key_u(",\"regional\":", m.regional);
@@ -365,25 +367,15 @@ struct JsonOut : TextOut {
     if (ais::is_auxiliary_mmsi(mmsi)) {
       key_u(",\"mothership_mmsi\":", m.mothership_mmsi);
     } else {
-      dimensions(m.to_bow_m, m.to_stern_m, m.to_port_m, m.to_starboard_m);
+      dimensions(m);
     }
     epfd(m.epfd);  // darkfleet addition (M.1371-5 part B)
   }
 
-  void body(const ais::SingleSlotBinary& m) {
-    key_b(",\"addressed\":", m.addressed);
-    key_b(",\"structured\":", m.structured);
-    key_u(",\"dest_mmsi\":", m.dest_mmsi);
-    key_u(",\"app_id\":", m.structured ? (std::uint32_t{m.dac} << 6U) | m.fid : 0U);
-    data(m.data);
-  }
+  void body(const ais::SingleSlotBinary& m) { slot_binary(m); }
 
   void body(const ais::MultiSlotBinary& m) {
-    key_b(",\"addressed\":", m.addressed);
-    key_b(",\"structured\":", m.structured);
-    key_u(",\"dest_mmsi\":", m.dest_mmsi);
-    key_u(",\"app_id\":", m.structured ? (std::uint32_t{m.dac} << 6U) | m.fid : 0U);
-    data(m.data);
+    slot_binary(m);
     key_u(",\"radio\":", m.radio);
   }
 

@@ -200,6 +200,29 @@ inline void write_tenths(TextOut& out, double value) {
   out.fixed(raw < 0, static_cast<std::uint64_t>(raw < 0 ? -raw : raw), 1);
 }
 
+/// Writes "MM-DDTHH:MM", each part zero-padded to 2 digits: type 5's ETA and the middle of
+/// type 4's timestamp.
+inline void write_month_day_time(TextOut& out, unsigned month, unsigned day, unsigned hour,
+                                 unsigned minute) {
+  out.u32_padded(month, 2);
+  out.ch('-');
+  out.u32_padded(day, 2);
+  out.ch('T');
+  out.u32_padded(hour, 2);
+  out.ch(':');
+  out.u32_padded(minute, 2);
+}
+
+/// Writes the UTC time of a base station report (types 4, 11) as "YYYY-MM-DDTHH:MM:SSZ".
+inline void write_timestamp(TextOut& out, const ais::BaseStationReport& m) {
+  out.u32_padded(m.year, 4);
+  out.ch('-');
+  write_month_day_time(out, m.month, m.day, m.hour, m.minute);
+  out.ch(':');
+  out.u32_padded(m.second, 2);
+  out.ch('Z');
+}
+
 // ---------------------------------------------------------------------------------------
 // Rate of turn.
 

@@ -477,3 +477,30 @@ TEST(NmeaAssembler, GivesTheVerbatimLinesInFragmentOrder) {
 
 }  // namespace
 }  // namespace darkfleet::nmea
+
+namespace darkfleet::nmea {
+namespace {
+
+// Found by fuzz_sentence: a later fragment may carry no payload, only fill bits.
+TEST(NmeaAssembler, JoinsAnEmptyLastFragment) {
+  Assembler assembler;
+  struct Payload final : AssemblerSink {
+    std::string payload;
+    std::uint8_t fill = 9;
+    void on_message(const AssembledMessage& m) override {
+      payload = std::string(m.payload);
+      fill = m.fill_bits;
+    }
+    void on_rejected_line(std::uint64_t, std::string_view, ErrorCode) override {}
+  } out;
+  std::string line = frag(2, 1, "0", "A", "8@2R5Ph0GhRbUqe?n>KS?wvlFR06EuOwiOl?wnSwe7wvlOwwsAwwnSGmwvwt");
+  assembler.push(*parse_line(line), 1, line, out);
+  line = "!AIVDM,2,2,0,A,,0*16";
+  assembler.push(*parse_line(line), 2, line, out);
+  EXPECT_EQ(out.payload, "8@2R5Ph0GhRbUqe?n>KS?wvlFR06EuOwiOl?wnSwe7wvlOwwsAwwnSGmwvwt");
+  EXPECT_EQ(out.fill, 0);
+  EXPECT_EQ(assembler.pending(), 0U);
+}
+
+}  // namespace
+}  // namespace darkfleet::nmea
