@@ -305,11 +305,13 @@ bool parse_fields_fast(std::string_view rest, Sentence& sentence, std::string_vi
   const int hi = hex_value(t[star + 1]);
   const int lo = hex_value(t[star + 2]);
   if (hi < 0 || lo < 0) return false;
-  after = rest.substr(star + 3);
+  // Views built directly: star + 3 <= size holds, and substr() would re-check it and
+  // not be inlined (a measurable share of this path).
+  after = std::string_view(t + star + 3, size - star - 3);
   if (!after.empty() && after.front() != ',' && !is_blank(after.front())) return false;
-  if (checksum(rest.substr(1, star - 1)) != hi * 16 + lo) return false;
+  if (checksum(std::string_view(t + 1, star - 1)) != hi * 16 + lo) return false;
 
-  sentence.talker = rest.substr(1, 2);
+  sentence.talker = std::string_view(t + 1, 2);
   sentence.own_ship = t[5] == 'O';
   sentence.fragment_count = static_cast<std::uint8_t>(count - '0');
   sentence.fragment_number = static_cast<std::uint8_t>(number - '0');
@@ -342,6 +344,14 @@ std::uint8_t checksum(std::string_view body) {
     wide ^= word;
     p += 8;
     n -= 8;
+  }
+  if (n > 0 && body.size() >= 8) {
+    // The last 8 bytes of the body, shifted so that only the n not yet XORed remain:
+    // one load instead of up to seven byte steps (little-endian: the first byte is lowest).
+    std::uint64_t word = 0;
+    std::memcpy(&word, p + n - 8, sizeof word);
+    wide ^= word >> (8 * (8 - n));
+    n = 0;
   }
   wide ^= wide >> 32U;
   wide ^= wide >> 16U;
