@@ -8,9 +8,13 @@
 
 #include "darkfleet/ais/decode.hpp"
 #include "darkfleet/io/message_writers.hpp"
+#include "writer_test_support.hpp"
 
 namespace darkfleet::io {
 namespace {
+
+using testing::decoded;
+using testing::with;
 
 // Splits one CSV record (RFC 4180, without its line end) into fields.
 std::vector<std::string> split_csv(const std::string& line) {
@@ -63,21 +67,6 @@ std::map<std::string, std::string> row(const DecodedMessage& d) {
   std::map<std::string, std::string> out;
   for (std::size_t i = 0; i < names.size() && i < values.size(); ++i) out[names[i]] = values[i];
   return out;
-}
-
-template <typename M>
-DecodedMessage with(M m, std::uint8_t type, std::uint32_t mmsi = 123456789) {
-  m.header.type = type;
-  m.header.mmsi = mmsi;
-  DecodedMessage d;
-  d.message = m;
-  return d;
-}
-
-DecodedMessage decoded(std::string_view payload, std::uint8_t fill_bits) {
-  DecodedMessage d;
-  EXPECT_TRUE(ais::decode(payload, fill_bits, d.message).has_value()) << payload;
-  return d;
 }
 
 TEST(CsvWriter, HeaderNamesTheColumns) {

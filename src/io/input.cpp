@@ -11,7 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
-#include <vector>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -35,7 +35,7 @@ struct InputStream::Impl {
   std::uint64_t file_bytes_read = 0;
 
   // Raw (compressed) bytes not yet handed to a decompressor or the caller.
-  std::vector<char> raw = std::vector<char>(k_raw_block_bytes);
+  std::unique_ptr<char[]> raw{new char[k_raw_block_bytes]};  // not zeroed: written before read
   std::size_t raw_begin = 0;
   std::size_t raw_end = 0;
   bool raw_eof = false;
@@ -58,7 +58,7 @@ struct InputStream::Impl {
     raw_begin = 0;
     raw_end = 0;
     while (true) {
-      const ssize_t got = ::read(fd, raw.data(), raw.size());
+      const ssize_t got = ::read(fd, raw.get(), k_raw_block_bytes);
       if (got < 0) {
         if (errno == EINTR) continue;
         throw io_error(name, std::strerror(errno));
@@ -76,7 +76,7 @@ struct InputStream::Impl {
   void detect() {
     // Read until we have 4 bytes or the end, to recognise the magic numbers.
     while (raw_end < 4 && !raw_eof) {
-      const ssize_t got = ::read(fd, raw.data() + raw_end, raw.size() - raw_end);
+      const ssize_t got = ::read(fd, raw.get() + raw_end, k_raw_block_bytes - raw_end);
       if (got < 0) {
         if (errno == EINTR) continue;
         throw io_error(name, std::strerror(errno));
@@ -85,7 +85,7 @@ struct InputStream::Impl {
       raw_end += static_cast<std::size_t>(got);
       file_bytes_read += static_cast<std::uint64_t>(got);
     }
-    const auto* b = reinterpret_cast<const unsigned char*>(raw.data());
+    const auto* b = reinterpret_cast<const unsigned char*>(raw.get());
     if (raw_end >= 2 && b[0] == 0x1f && b[1] == 0x8b) {
       compression = Compression::gzip;
       // 15 + 32: zlib or gzip header, and concatenated members are handled in read_gzip.
@@ -102,7 +102,7 @@ struct InputStream::Impl {
   std::size_t read_plain(char* data, std::size_t size) {
     if (raw_begin < raw_end) {
       const std::size_t n = std::min(size, raw_end - raw_begin);
-      std::memcpy(data, raw.data() + raw_begin, n);
+      std::memcpy(data, raw.get() + raw_begin, n);
       raw_begin += n;
       return n;
     }
@@ -132,7 +132,7 @@ struct InputStream::Impl {
         inflateReset(&gz);
         gz_stream_end = false;
       }
-      gz.next_in = reinterpret_cast<Bytef*>(raw.data() + raw_begin);
+      gz.next_in = reinterpret_cast<Bytef*>(raw.get() + raw_begin);
       gz.avail_in = static_cast<uInt>(raw_end - raw_begin);
       const int rc = inflate(&gz, Z_NO_FLUSH);
       raw_begin = raw_end - gz.avail_in;
@@ -150,7 +150,7 @@ struct InputStream::Impl {
     ZSTD_outBuffer out{data, size, 0};
     while (out.pos == 0) {
       if (!fill_raw()) break;
-      ZSTD_inBuffer in{raw.data() + raw_begin, raw_end - raw_begin, 0};
+      ZSTD_inBuffer in{raw.get() + raw_begin, raw_end - raw_begin, 0};
       const std::size_t rc = ZSTD_decompressStream(zstd, &out, &in);
       raw_begin += in.pos;
       if (ZSTD_isError(rc) != 0U) {

@@ -11,19 +11,16 @@
 
 #include "darkfleet/ais/decode.hpp"
 #include "darkfleet/io/message_writers.hpp"
+#include "writer_test_support.hpp"
 #include "text_format.hpp"
 
 namespace darkfleet::io {
 namespace {
 
-using nlohmann::json;
+using testing::decoded;
+using testing::with;
 
-DecodedMessage decoded(std::string_view payload, std::uint8_t fill_bits) {
-  DecodedMessage d;
-  const auto r = ais::decode(payload, fill_bits, d.message);
-  EXPECT_TRUE(r.has_value()) << payload;
-  return d;
-}
+using nlohmann::json;
 
 std::string to_json(const DecodedMessage& d) {
   std::string out;
@@ -36,15 +33,6 @@ json parsed(const DecodedMessage& d) {
   EXPECT_EQ(text.back(), '\n');
   EXPECT_EQ(text.find('\n'), text.size() - 1) << "one line per message";
   return json::parse(text);
-}
-
-template <typename M>
-DecodedMessage with(M m, std::uint8_t type, std::uint32_t mmsi = 123456789) {
-  m.header.type = type;
-  m.header.mmsi = mmsi;
-  DecodedMessage d;
-  d.message = m;
-  return d;
 }
 
 // gpsdecode 3.22's lines for libais typeexamples.nmea, "device" removed: the writer

@@ -27,6 +27,7 @@ bool LineReader::next_slow(Line& line) {
       m_pos = m_end = head;
       while (!m_eof) {
         const std::size_t got = m_input.read(m_buffer.get() + head, m_capacity - head);
+        m_bytes_read += got;
         if (got == 0) {
           m_eof = true;
           break;
@@ -57,6 +58,7 @@ bool LineReader::next_slow(Line& line) {
     // Read in chunks that stay in the L2 cache until they are parsed.
     const std::size_t want = std::min(m_capacity - m_end, k_read_bytes);
     const std::size_t got = m_input.read(m_buffer.get() + m_end, want);
+    m_bytes_read += got;
     if (got == 0) {
       m_eof = true;
       continue;

@@ -109,3 +109,26 @@ TEST(LineReader, ReadsThroughGzip) {
 
 }  // namespace
 }  // namespace darkfleet::io
+
+namespace darkfleet::io {
+namespace {
+
+TEST(LineReader, CountsEveryByteItHandsOut) {
+  for (const std::string& content :
+       {std::string("a\r\nbb\n\nccc"), std::string("x\n"), std::string(""),
+        "first\n" + std::string(3'000'000, 'Z') + "\nlast\r\n", std::string(5000, 'q')}) {
+    TempFile file(content);
+    InputStream in(file.path());
+    LineReader reader(in, 1000);
+    Line line;
+    std::uint64_t before = 0;
+    while (reader.next(line)) {
+      EXPECT_GT(reader.bytes_consumed(), before);  // every line consumes something
+      before = reader.bytes_consumed();
+    }
+    EXPECT_EQ(reader.bytes_consumed(), content.size());
+  }
+}
+
+}  // namespace
+}  // namespace darkfleet::io

@@ -35,7 +35,6 @@ struct NmeaDecoder::Impl final : nmea::AssemblerSink {
   std::size_t batch_count = 0;
   DecodeSink* sink = nullptr;
   DecodeStats* stats = nullptr;
-  const InputStream* input = nullptr;
   nmea::Sentence sentence;  // reused for every line
 
   explicit Impl(DecodeOptions opts)
@@ -91,10 +90,7 @@ struct NmeaDecoder::Impl final : nmea::AssemblerSink {
     slot.fragment_count = fragments;
     slot.first_line = first_line;
     commit(fragments);
-    if (batch_count == batch.size()) {
-      flush_batch();
-      sink->on_progress(*input, *stats);
-    }
+    if (batch_count == batch.size()) flush_batch();
   }
 
   void on_rejected_line(std::uint64_t line_no, std::string_view line, ErrorCode reason) override {
@@ -110,15 +106,12 @@ DecodeStats NmeaDecoder::decode(InputStream& input, DecodeSink& sink) {
   DecodeStats stats;
   im.sink = &sink;
   im.stats = &stats;
-  im.input = &input;
   im.batch_count = 0;
 
   LineReader reader(input, im.options.max_line_bytes);
   Line line;
   while (reader.next(line)) {
     ++stats.lines;
-    stats.bytes += line.length + 1;
-    // Progress also on input where nothing decodes (batches never fill).
     if ((stats.lines & 0xFFFFU) == 0) sink.on_progress(input, stats);
     if (line.too_long) {
       im.reject(line.number, line.text, ErrorCode::line_too_long);
@@ -142,6 +135,7 @@ DecodeStats NmeaDecoder::decode(InputStream& input, DecodeSink& sink) {
     }
     im.keep(slot, sentence, 1, line.number);
   }
+  stats.bytes = reader.bytes_consumed();
   im.assembler.flush(im);
   im.flush_batch();
   sink.on_progress(input, stats);

@@ -97,6 +97,7 @@ TEST(NmeaDecoder, DecodesSingleAndMultiSentenceMessagesInOrder) {
   const auto& p = std::get<ais::PositionReport>(sink.messages[2].message);
   EXPECT_NEAR(*p.lat_deg, -33.9, 1e-6);
   EXPECT_EQ(stats.lines, 4U);
+  EXPECT_EQ(stats.bytes, text.size());
   EXPECT_EQ(stats.lines_in_messages, 4U);
   EXPECT_EQ(stats.messages, 3U);
   EXPECT_EQ(stats.messages_by_type[1], 2U);

@@ -3,6 +3,7 @@
 #include "darkfleet/sim/demo_traffic.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <numbers>
 #include <queue>
@@ -21,6 +22,21 @@ namespace {
 
 constexpr double k_nm_per_deg_lat = 60.0;
 constexpr std::int64_t k_static_interval_ms = 6 * 60 * 1000;  // type 5 / 24 every 6 min
+
+// The UTC date and time fields of a base station report at `t_ms` (Unix ms, >= 0).
+void set_utc_time(ais::BaseStationReport& m, std::int64_t t_ms) {
+  using namespace std::chrono;
+  const sys_time<milliseconds> t{milliseconds{t_ms}};
+  const sys_days day = floor<days>(t);
+  const year_month_day date{day};
+  const hh_mm_ss time{floor<seconds>(t - day)};
+  m.year = static_cast<std::uint16_t>(static_cast<int>(date.year()));
+  m.month = static_cast<std::uint8_t>(static_cast<unsigned>(date.month()));
+  m.day = static_cast<std::uint8_t>(static_cast<unsigned>(date.day()));
+  m.hour = static_cast<std::uint8_t>(time.hours().count());
+  m.minute = static_cast<std::uint8_t>(time.minutes().count());
+  m.second = static_cast<std::uint8_t>(time.seconds().count());
+}
 
 enum class StationKind : std::uint8_t { class_a, class_b, base_station, aid };
 
@@ -270,21 +286,7 @@ class Generator {
       case StationKind::base_station: {
         ais::BaseStationReport m;
         m.header = {4, 0, s.mmsi};
-        const std::int64_t day_s = (t_ms / 1000) % 86400;
-        // Civil date from days since the epoch (Howard Hinnant's algorithm).
-        const std::int64_t z = t_ms / 86400000 + 719468;
-        const std::int64_t era = z / 146097;
-        const std::int64_t doe = z - era * 146097;
-        const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        const std::int64_t mp = (5 * doy + 2) / 153;
-        const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
-        m.year = static_cast<std::uint16_t>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-        m.month = static_cast<std::uint8_t>(month);
-        m.day = static_cast<std::uint8_t>(doy - (153 * mp + 2) / 5 + 1);
-        m.hour = static_cast<std::uint8_t>(day_s / 3600);
-        m.minute = static_cast<std::uint8_t>((day_s / 60) % 60);
-        m.second = static_cast<std::uint8_t>(day_s % 60);
+        set_utc_time(m, t_ms);
         m.accuracy = true;
         m.lon_deg = quantise(s.lon_deg, 600000);
         m.lat_deg = quantise(s.lat_deg, 600000);

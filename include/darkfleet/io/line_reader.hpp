@@ -31,6 +31,10 @@ class LineReader {
 
   explicit LineReader(InputStream& input, std::size_t max_line_bytes = 1 << 20);
 
+  /// Bytes of the input handed out so far as lines, terminators and cut-off parts of
+  /// over-long lines included (the whole input once next() has returned false).
+  [[nodiscard]] std::uint64_t bytes_consumed() const { return m_bytes_read - (m_end - m_pos); }
+
   /// Sets `line` to the next line; returns false at the end of the input.
   bool next(Line& line) {
     if (m_pos < m_end) {
@@ -65,6 +69,7 @@ class LineReader {
   std::size_t m_end = 0;
   bool m_eof = false;
   std::uint64_t m_line_number = 0;
+  std::uint64_t m_bytes_read = 0;  // bytes taken from the input in all
 };
 
 }  // namespace darkfleet::io

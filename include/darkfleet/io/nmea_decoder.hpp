@@ -48,7 +48,7 @@ struct DecodedMessage {
 /// lines == lines_in_messages + sum(rejected_lines).
 struct DecodeStats {
   std::uint64_t lines = 0;              ///< input lines read
-  std::uint64_t bytes = 0;              ///< decompressed bytes read (line terminators included)
+  std::uint64_t bytes = 0;              ///< decompressed bytes read (set when the input ends)
   std::uint64_t lines_in_messages = 0;  ///< lines that are (part of) a decoded message
   std::uint64_t messages = 0;           ///< decoded messages, all types
   std::uint64_t messages_written = 0;   ///< decoded messages that passed the type filter
@@ -74,7 +74,7 @@ class DecodeSink {
     (void)line;
     (void)reason;
   }
-  /// Called between batches with the input's progress, for progress bars.
+  /// Called every 65,536 input lines and at the end of the input, for progress bars.
   virtual void on_progress(const InputStream& input, const DecodeStats& stats) {
     (void)input;
     (void)stats;
