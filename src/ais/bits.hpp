@@ -136,22 +136,43 @@ class BitReader {
   template <std::size_t N>
   void text(std::size_t pos, std::size_t count, Text<N>& text) const {
     if (count > N) count = N;  // callers never ask for more; keeps the bound visible
-    // Ten characters (60 bits) per field read; the first '@' (six-bit 0), where the
-    // visible text ends, is noted on the way so that it needs no second scan.
-    std::size_t size = count;
-    for (std::size_t i = 0; i < count; i += 10) {
-      const unsigned k = static_cast<unsigned>(count - i < 10 ? count - i : 10);
-      const std::uint64_t v = u(pos + 6 * i, 6 * k);
-      for (unsigned j = 0; j < k; ++j) {
-        const auto c = static_cast<unsigned>(v >> (6 * (k - 1 - j))) & 63U;
-        text.chars[i + j] = sixbit_ascii(c);
-        if (c == 0 && size == count) size = i + j;
+    // Eight characters (48 bits) per field read, spread to eight bytes and mapped to ASCII
+    // with word arithmetic (SWAR), into whole words of a local buffer. The visible text
+    // ends at the first '@' (six-bit 0) without the spaces before it: both are found on
+    // the way, so that no second scan is needed.
+    constexpr std::size_t k_words = (N + 7) / 8;
+    std::array<std::uint64_t, k_words> words;
+    std::size_t size = count;   // the first '@', or count
+    std::size_t visible = 0;    // one past the last character that is not a space
+    bool ended = false;         // an '@' was seen
+    for (std::size_t w = 0; w < k_words; ++w) {
+      const std::size_t i = 8 * w;
+      if (i >= count) {
+        words[w] = 0;
+        continue;
+      }
+      const unsigned k = static_cast<unsigned>(count - i < 8 ? count - i : 8);
+      // k characters left-aligned in 48 bits; the missing ones read as '@', cut off below
+      const std::uint64_t codes = spread_sixbit(u(pos + 6 * i, 6 * k) << (6 * (8 - k)));
+      const std::uint64_t kept = k == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1;
+      const std::uint64_t ascii = sixbit_ascii8(codes) & kept;
+      words[w] = std::endian::native == std::endian::big ? __builtin_bswap64(ascii) : ascii;
+      if (ended) continue;
+      std::uint64_t live = kept;  // the bytes before the first '@'
+      if (const std::uint64_t zero = zero_bytes(codes) & kept; zero != 0) {
+        const auto at = static_cast<unsigned>(std::countr_zero(zero)) / 8;
+        size = i + at;
+        ended = true;
+        live = at == 0 ? 0 : (std::uint64_t{1} << (8 * at)) - 1;
+      }
+      if (const std::uint64_t solid = nonzero_bytes(ascii ^ 0x2020202020202020ULL) & live;
+          solid != 0) {
+        visible = i + (63 - static_cast<std::size_t>(std::countl_zero(solid))) / 8 + 1;
       }
     }
-    for (std::size_t i = count; i < N; ++i) text.chars[i] = '\0';
-    while (size > 0 && text.chars[size - 1] == ' ') --size;
+    std::memcpy(text.chars.data(), words.data(), N);
     text.length = static_cast<std::uint16_t>(count);
-    text.size = static_cast<std::uint16_t>(size);
+    text.size = static_cast<std::uint16_t>(visible < size ? visible : size);
   }
 
   /// The `count` bits at `pos` into `data`. Requires: count <= k_max_payload_bits.
@@ -179,6 +200,32 @@ class BitReader {
   }
 
  private:
+  // 48 bits of eight six-bit codes (first code most significant) -> eight bytes, the first
+  // code in the lowest byte: the inverse of the packing steps of unpack8().
+  static std::uint64_t spread_sixbit(std::uint64_t v) {
+    v = ((v >> 24) & 0xFFFFFFULL) | ((v & 0xFFFFFFULL) << 32);
+    v = ((v >> 12) & 0x00000FFF00000FFFULL) | ((v & 0x00000FFF00000FFFULL) << 16);
+    return ((v >> 6) & 0x003F003F003F003FULL) | ((v & 0x003F003F003F003FULL) << 8);
+  }
+
+  // Six-bit codes (one per byte, 0..63) -> six-bit ASCII: codes below 32 (bit 5 clear)
+  // gain 64, as sixbit_ascii() does one at a time.
+  static std::uint64_t sixbit_ascii8(std::uint64_t codes) {
+    return codes | ((~codes & 0x2020202020202020ULL) << 1);
+  }
+
+  // High bit set in the lowest zero byte of `x` (and possibly above it; only the lowest
+  // one is exact). Requires: every byte < 0x80.
+  static std::uint64_t zero_bytes(std::uint64_t x) {
+    return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+  }
+
+  // High bit set in every non-zero byte of `x` (exact for every byte).
+  static std::uint64_t nonzero_bytes(std::uint64_t x) {
+    constexpr std::uint64_t k_low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return (((x & k_low7) + k_low7) | x) & ~k_low7;
+  }
+
   // 8 armoured characters (first in the lowest byte of `x`, as loaded little-endian) ->
   // their 48 bits, first character most significant. Sets `bad` to a non-zero value when
   // a character is outside the alphabet. Branch-free SWAR, no table.

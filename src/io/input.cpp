@@ -3,13 +3,16 @@
 #include "darkfleet/io/input.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 #include <memory>
 
@@ -40,12 +43,19 @@ struct InputStream::Impl {
   std::size_t raw_end = 0;
   bool raw_eof = false;
 
+  // A mapped uncompressed regular file (Access::map), and how much of it is released.
+  const char* map = nullptr;
+  std::size_t map_size = 0;
+  std::uint64_t map_released = 0;
+  std::size_t map_read = 0;  // read() from a mapped file copies from here
+
   z_stream gz{};
   bool gz_ready = false;
   bool gz_stream_end = false;
   ZSTD_DStream* zstd = nullptr;
 
   ~Impl() {
+    if (map != nullptr) ::munmap(const_cast<char*>(map), map_size);
     if (gz_ready) inflateEnd(&gz);
     if (zstd != nullptr) ZSTD_freeDStream(zstd);
     if (owns_fd && fd >= 0) ::close(fd);
@@ -99,7 +109,45 @@ struct InputStream::Impl {
     }
   }
 
+  // Maps the whole file when it is plain, regular and not empty; keeps reading otherwise.
+  void try_map() {
+    if (compression != Compression::none || !owns_fd || !file_size || *file_size == 0 ||
+        *file_size > std::numeric_limits<std::size_t>::max()) {
+      return;
+    }
+    const auto size = static_cast<std::size_t>(*file_size);
+    void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (at == MAP_FAILED) return;  // e.g. a file system without mmap: read() works there
+    ::madvise(at, size, MADV_SEQUENTIAL);
+    map = static_cast<const char*>(at);
+    map_size = size;
+    file_bytes_read = 0;  // from now on: what the reader has released
+  }
+
+  void release(std::uint64_t offset) {
+    if (map == nullptr) return;
+    offset = std::min<std::uint64_t>(offset, map_size);
+    if (offset <= map_released) return;
+    file_bytes_read = offset;
+    // Whole pages only; the page that holds `offset` may still be in use.
+    const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    const std::uint64_t begin = map_released / page * page;
+    const std::uint64_t end = offset / page * page;
+    if (end > begin) {
+      ::madvise(const_cast<char*>(map) + begin, static_cast<std::size_t>(end - begin),
+                MADV_DONTNEED);
+    }
+    map_released = offset;
+  }
+
   std::size_t read_plain(char* data, std::size_t size) {
+    if (map != nullptr) {
+      const std::size_t n = std::min(size, map_size - map_read);
+      std::memcpy(data, map + map_read, n);
+      map_read += n;
+      file_bytes_read = std::max<std::uint64_t>(file_bytes_read, map_read);
+      return n;
+    }
     if (raw_begin < raw_end) {
       const std::size_t n = std::min(size, raw_end - raw_begin);
       std::memcpy(data, raw.get() + raw_begin, n);
@@ -161,7 +209,8 @@ struct InputStream::Impl {
   }
 };
 
-InputStream::InputStream(const std::string& path) : m_impl(std::make_unique<Impl>()) {
+InputStream::InputStream(const std::string& path, Access access)
+    : m_impl(std::make_unique<Impl>()) {
   m_impl->name = path;
   if (path == "-") {
     m_impl->fd = STDIN_FILENO;
@@ -177,6 +226,7 @@ InputStream::InputStream(const std::string& path) : m_impl(std::make_unique<Impl
     ::posix_fadvise(m_impl->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   }
   m_impl->detect();
+  if (access == Access::map) m_impl->try_map();
 }
 
 InputStream::~InputStream() = default;
@@ -197,5 +247,12 @@ const std::string& InputStream::name() const { return m_impl->name; }
 Compression InputStream::compression() const { return m_impl->compression; }
 std::optional<std::uint64_t> InputStream::file_size() const { return m_impl->file_size; }
 std::uint64_t InputStream::file_bytes_read() const { return m_impl->file_bytes_read; }
+
+std::optional<std::string_view> InputStream::mapped() const {
+  if (m_impl->map == nullptr) return std::nullopt;
+  return std::string_view(m_impl->map, m_impl->map_size);
+}
+
+void InputStream::release_mapped(std::uint64_t offset) { m_impl->release(offset); }
 
 }  // namespace darkfleet::io

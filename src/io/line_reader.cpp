@@ -7,10 +7,48 @@ namespace darkfleet::io {
 
 LineReader::LineReader(InputStream& input, std::size_t max_line_bytes)
     : m_input(input), m_max_line_bytes(std::max<std::size_t>(max_line_bytes, 1)),
-      m_capacity(std::max(k_block_bytes, 2 * m_max_line_bytes)),
-      m_buffer(new char[m_capacity]) {}
+      m_capacity(std::max(k_block_bytes, 2 * m_max_line_bytes)) {
+  if (const auto mapped = input.mapped()) {
+    m_mapped = true;
+    m_data = mapped->data();
+    m_mapped_size = mapped->size();
+    m_capacity = 0;
+  } else {
+    m_buffer.reset(new char[m_capacity]);
+    m_data = m_buffer.get();
+  }
+}
+
+bool LineReader::next_mapped(Line& line) {
+  // No newline in [m_pos, m_end): the window moves on (the file is contiguous, so the line
+  // stays whole), and the pages before the line go back to the kernel.
+  m_input.release_mapped(m_pos);
+  while (m_end < m_mapped_size) {
+    const std::size_t searched = m_end;
+    m_end = std::min(m_mapped_size, m_end + k_block_bytes);
+    m_bytes_read = m_end;
+    const void* nl = std::memchr(m_data + searched, '\n', m_end - searched);
+    if (nl != nullptr) {
+      const char* begin = m_data + m_pos;
+      const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - begin);
+      m_pos += len + 1;
+      emit(line, begin, len);
+      return true;
+    }
+  }
+  if (m_pos == m_end) {
+    m_input.release_mapped(m_end);
+    return false;
+  }
+  // Last line without a terminator.
+  const std::size_t start = m_pos;
+  m_pos = m_end;
+  emit(line, m_data + start, m_end - start);
+  return true;
+}
 
 bool LineReader::next_slow(Line& line) {
+  if (m_mapped) return next_mapped(line);
   while (true) {
     // Move the unfinished line to the front, then read more behind it.
     const std::size_t pending = m_end - m_pos;

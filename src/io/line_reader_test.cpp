@@ -19,9 +19,17 @@ struct Read {
   bool too_long;
 };
 
-std::vector<Read> read_lines(const std::string& content, std::size_t max_line = 1 << 20) {
+// Every test runs on a mapped file and on one read into buffers: two code paths.
+class LineReaderTest : public ::testing::TestWithParam<Access> {
+ protected:
+  std::vector<Read> read_lines(const std::string& content, std::size_t max_line = 1 << 20) const;
+};
+
+std::vector<Read> LineReaderTest::read_lines(const std::string& content,
+                                             std::size_t max_line) const {
   TempFile file(content);
-  InputStream in(file.path());
+  InputStream in(file.path(), GetParam());
+  EXPECT_EQ(in.mapped().has_value(), GetParam() == Access::map && !content.empty());
   LineReader reader(in, max_line);
   std::vector<Read> out;
   Line line;
@@ -31,7 +39,7 @@ std::vector<Read> read_lines(const std::string& content, std::size_t max_line = 
   return out;
 }
 
-TEST(LineReader, SplitsOnNewlineAndStripsCarriageReturn) {
+TEST_P(LineReaderTest, SplitsOnNewlineAndStripsCarriageReturn) {
   const auto lines = read_lines("a\r\nbb\n\nccc");
   ASSERT_EQ(lines.size(), 4U);
   EXPECT_EQ(lines[0].text, "a");
@@ -41,9 +49,9 @@ TEST(LineReader, SplitsOnNewlineAndStripsCarriageReturn) {
   EXPECT_EQ(lines[3].number, 4U);
 }
 
-TEST(LineReader, EmptyInputHasNoLines) { EXPECT_TRUE(read_lines("").empty()); }
+TEST_P(LineReaderTest, EmptyInputHasNoLines) { EXPECT_TRUE(read_lines("").empty()); }
 
-TEST(LineReader, LinesSpanningBlockBoundariesAreWhole) {
+TEST_P(LineReaderTest, LinesSpanningBlockBoundariesAreWhole) {
   std::string content;
   std::vector<std::string> expected;
   for (int i = 0; content.size() < 3 * LineReader::k_block_bytes; ++i) {
@@ -58,7 +66,7 @@ TEST(LineReader, LinesSpanningBlockBoundariesAreWhole) {
   }
 }
 
-TEST(LineReader, OverlongLineIsCutAndReadingGoesOn) {
+TEST_P(LineReaderTest, OverlongLineIsCutAndReadingGoesOn) {
   const std::string big(3'000'000, 'Z');  // 3 MB, longer than one block read
   const auto lines = read_lines("first\n" + big + "\nlast\n", 1 << 20);
   ASSERT_EQ(lines.size(), 3U);
@@ -71,14 +79,14 @@ TEST(LineReader, OverlongLineIsCutAndReadingGoesOn) {
   EXPECT_FALSE(lines[2].too_long);
 }
 
-TEST(LineReader, OverlongLastLineWithoutNewline) {
+TEST_P(LineReaderTest, OverlongLastLineWithoutNewline) {
   const auto lines = read_lines("a\n" + std::string(5000, 'q'), 1000);
   ASSERT_EQ(lines.size(), 2U);
   EXPECT_TRUE(lines[1].too_long);
   EXPECT_EQ(lines[1].length, 5000U);
 }
 
-TEST(LineReader, ManyOverlongLinesInARow) {
+TEST_P(LineReaderTest, ManyOverlongLinesInARow) {
   std::string content;
   for (int i = 0; i < 20; ++i) content += std::string(700, 'a') + "\nok\n";
   const auto lines = read_lines(content, 500);
@@ -107,18 +115,12 @@ TEST(LineReader, ReadsThroughGzip) {
   EXPECT_EQ(last, "L99999");
 }
 
-}  // namespace
-}  // namespace darkfleet::io
-
-namespace darkfleet::io {
-namespace {
-
-TEST(LineReader, CountsEveryByteItHandsOut) {
+TEST_P(LineReaderTest, CountsEveryByteItHandsOut) {
   for (const std::string& content :
        {std::string("a\r\nbb\n\nccc"), std::string("x\n"), std::string(""),
         "first\n" + std::string(3'000'000, 'Z') + "\nlast\r\n", std::string(5000, 'q')}) {
     TempFile file(content);
-    InputStream in(file.path());
+    InputStream in(file.path(), GetParam());
     LineReader reader(in, 1000);
     Line line;
     std::uint64_t before = 0;
@@ -129,6 +131,34 @@ TEST(LineReader, CountsEveryByteItHandsOut) {
     EXPECT_EQ(reader.bytes_consumed(), content.size());
   }
 }
+
+TEST(LineReader, MappedFileReportsProgressWhileReading) {
+  std::string content;
+  for (int i = 0; content.size() < 3 * LineReader::k_block_bytes; ++i) {
+    content += "line " + std::to_string(i) + "\n";
+  }
+  TempFile file(content);
+  InputStream in(file.path());
+  ASSERT_TRUE(in.mapped().has_value());
+  LineReader reader(in);
+  Line line;
+  std::uint64_t last_progress = 0;
+  bool moved = false;
+  while (reader.next(line)) {
+    EXPECT_GE(in.file_bytes_read(), last_progress);
+    EXPECT_LE(in.file_bytes_read(), reader.bytes_consumed());
+    moved |= in.file_bytes_read() > 0 && in.file_bytes_read() < content.size();
+    last_progress = in.file_bytes_read();
+  }
+  EXPECT_TRUE(moved);  // progress moves while reading, not only at the end
+  EXPECT_EQ(in.file_bytes_read(), content.size());
+}
+
+INSTANTIATE_TEST_SUITE_P(BothAccessModes, LineReaderTest,
+                         ::testing::Values(Access::map, Access::read),
+                         [](const ::testing::TestParamInfo<Access>& param) {
+                           return param.param == Access::map ? "mapped" : "read";
+                         });
 
 }  // namespace
 }  // namespace darkfleet::io

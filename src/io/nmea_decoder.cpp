@@ -1,9 +1,14 @@
 // NmeaDecoder: the per-line loop. Single-sentence messages (about 90 % of traffic) go
-// straight from the framer to the payload decoder into a reused batch slot; only
-// multi-sentence messages pass through the Assembler.
+// straight from the framer to the payload decoder into a reused batch slot. A two-sentence
+// message whose fragments come on adjacent lines while nothing else is pending (the common
+// case in clean feeds) is joined here too; everything else passes through the Assembler.
 #include "darkfleet/io/nmea_decoder.hpp"
 
+#include <algorithm>
+#include <array>
+#include <limits>
 #include <numeric>
+#include <string>
 
 #include "darkfleet/ais/decode.hpp"
 #include "darkfleet/io/line_reader.hpp"
@@ -28,6 +33,32 @@ void DecodeStats::merge(const DecodeStats& other) {
   }
 }
 
+namespace {
+
+// `view`, a view into `from`, as the same view into `to` (a copy of `from`).
+std::string_view rebase(std::string_view view, const char* from, const char* to) {
+  if (view.data() == nullptr) return view;
+  return {to + (view.data() - from), view.size()};
+}
+
+// a + b, clamped to the int64 range (as the Assembler ages messages).
+std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  if (!__builtin_add_overflow(a, b, &sum)) return sum;
+  return b > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
+}
+
+// The reason to reject a one-sentence line whose payload failed to decode with `error`.
+// parse_line_for_decoding() leaves the payload's alphabet to the decoder, so the line may
+// be one that parse_line() rejects (a stray ',' or '*' in the payload): its reason wins.
+ErrorCode framing_error_or(std::string_view line, ErrorCode error) {
+  nmea::Sentence sentence;
+  const auto framed = nmea::parse_line(line, sentence);
+  return framed ? error : framed.error();
+}
+
+}  // namespace
+
 struct NmeaDecoder::Impl final : nmea::AssemblerSink {
   DecodeOptions options;
   nmea::Assembler assembler;
@@ -36,6 +67,19 @@ struct NmeaDecoder::Impl final : nmea::AssemblerSink {
   DecodeSink* sink = nullptr;
   DecodeStats* stats = nullptr;
   nmea::Sentence sentence;  // reused for every line
+
+  // Fragment 1 of a two-sentence message, held back for one line: when the next line is
+  // its fragment 2 and nothing else is pending, the pair is joined here without the
+  // Assembler, exactly as the Assembler would join it (decoder_pairing_test.cpp checks).
+  // Otherwise it goes to the Assembler before the next line is handled, so the order of
+  // everything handed to the sink is unchanged.
+  bool held = false;
+  std::string held_line;        // a copy: the reader's line is gone after the next read
+  nmea::Sentence held_sentence; // views rebased into held_line
+  std::uint64_t held_line_no = 0;
+  std::string joined;           // the pair's payload
+  std::array<std::string_view, 2> pair_lines{};
+  std::array<std::uint64_t, 2> pair_line_numbers{};
 
   explicit Impl(DecodeOptions opts)
       : options(opts), assembler(opts.assembler), batch(std::max<std::size_t>(opts.batch_size, 1)) {}
@@ -96,6 +140,83 @@ struct NmeaDecoder::Impl final : nmea::AssemblerSink {
   void on_rejected_line(std::uint64_t line_no, std::string_view line, ErrorCode reason) override {
     reject(line_no, line, reason);
   }
+
+  static bool grouped(const nmea::Sentence& s) {
+    return s.tag_block && s.tag_block->group && s.tag_block->group->count > 1;
+  }
+
+  // True when `s` may wait for its fragment 2 on the next line: the Assembler would open a
+  // new message for it and hold nothing else that the next push could evict or join.
+  bool may_hold(const nmea::Sentence& s) const {
+    return s.fragment_count == 2 && s.fragment_number == 1 && assembler.pending() == 0 &&
+           !grouped(s) && options.assembler.max_age_lines >= 1;
+  }
+
+  void hold(const nmea::Sentence& s, std::string_view line, std::uint64_t line_no) {
+    held_line.assign(line);
+    const char* from = line.data();
+    const char* to = held_line.data();
+    held_sentence = s;
+    held_sentence.talker = rebase(s.talker, from, to);
+    held_sentence.payload = rebase(s.payload, from, to);
+    held_sentence.station = rebase(s.station, from, to);
+    if (held_sentence.tag_block) {
+      nmea::TagBlock& tag = *held_sentence.tag_block;
+      tag.source = rebase(tag.source, from, to);
+      tag.destination = rebase(tag.destination, from, to);
+      tag.text = rebase(tag.text, from, to);
+    }
+    held_line_no = line_no;
+    held = true;
+  }
+
+  // Hands the held fragment to the Assembler, as if it had gone there when it was read.
+  void release_held() {
+    if (!held) return;
+    held = false;
+    assembler.push(held_sentence, held_line_no, held_line, *this);
+  }
+
+  // True when `s`, read on the line after the held fragment, is its fragment 2 and the
+  // Assembler would join the two: same key, and fragment 1 not aged out by `s`'s time.
+  bool completes_held(const nmea::Sentence& s) const {
+    const nmea::Sentence& h = held_sentence;
+    if (s.fragment_count != 2 || s.fragment_number != 2 || grouped(s) ||
+        s.sequence_id != h.sequence_id || s.channel != h.channel || s.own_ship != h.own_ship ||
+        s.station != h.station) {
+      return false;
+    }
+    return !(h.receive_time_ms && s.receive_time_ms &&
+             saturating_add(*h.receive_time_ms, options.assembler.max_age_ms) < *s.receive_time_ms);
+  }
+
+  // Joins the held fragment 1 with `s` (fragment 2, from `line`) as Assembler::complete does.
+  void complete_held(const nmea::Sentence& s, std::string_view line, std::uint64_t line_no) {
+    held = false;
+    joined.assign(held_sentence.payload);
+    joined.append(s.payload);
+    nmea::AssembledMessage message;
+    message.payload = joined;
+    message.fill_bits = s.fill_bits;
+    message.fragment_count = 2;
+    message.first_line = held_line_no;
+    message.last_line = line_no;
+    message.channel = held_sentence.channel;
+    message.own_ship = held_sentence.own_ship;
+    message.station = held_sentence.station;
+    if (held_sentence.receive_time_ms) {
+      message.receive_time_ms = held_sentence.receive_time_ms;
+      message.time_source = held_sentence.time_source;
+    } else if (s.receive_time_ms) {
+      message.receive_time_ms = s.receive_time_ms;
+      message.time_source = s.time_source;
+    }
+    pair_lines = {held_line, line};
+    pair_line_numbers = {held_line_no, line_no};
+    message.lines = pair_lines;
+    message.line_numbers = pair_line_numbers;
+    on_message(message);
+  }
 };
 
 NmeaDecoder::NmeaDecoder(DecodeOptions options) : m_impl(std::make_unique<Impl>(options)) {}
@@ -107,6 +228,7 @@ DecodeStats NmeaDecoder::decode(InputStream& input, DecodeSink& sink) {
   im.sink = &sink;
   im.stats = &stats;
   im.batch_count = 0;
+  im.held = false;  // a previous input that ended in an exception leaves nothing behind
 
   LineReader reader(input, im.options.max_line_bytes);
   Line line;
@@ -114,28 +236,43 @@ DecodeStats NmeaDecoder::decode(InputStream& input, DecodeSink& sink) {
     ++stats.lines;
     if ((stats.lines & 0xFFFFU) == 0) sink.on_progress(input, stats);
     if (line.too_long) {
+      im.release_held();
       im.reject(line.number, line.text, ErrorCode::line_too_long);
       continue;
     }
     nmea::Sentence& sentence = im.sentence;
-    const auto framed = nmea::parse_line(line.text, sentence);
+    const auto framed = nmea::parse_line_for_decoding(line.text, sentence);
     if (!framed) {
+      im.release_held();
       im.reject(line.number, line.text, framed.error());
       continue;
     }
     if (sentence.fragment_count > 1) {
-      im.assembler.push(sentence, line.number, line.text, im);
+      if (im.held) {
+        if (im.completes_held(sentence)) {
+          im.complete_held(sentence, line.text, line.number);
+          continue;
+        }
+        im.release_held();
+      }
+      if (im.may_hold(sentence)) {
+        im.hold(sentence, line.text, line.number);
+      } else {
+        im.assembler.push(sentence, line.number, line.text, im);
+      }
       continue;
     }
+    im.release_held();
     DecodedMessage& slot = im.batch[im.batch_count];
     const auto decoded = ais::decode(sentence.payload, sentence.fill_bits, slot.message);
     if (!decoded) {
-      im.reject(line.number, line.text, decoded.error());
+      im.reject(line.number, line.text, framing_error_or(line.text, decoded.error()));
       continue;
     }
     im.keep(slot, sentence, 1, line.number);
   }
   stats.bytes = reader.bytes_consumed();
+  im.release_held();
   im.assembler.flush(im);
   im.flush_batch();
   sink.on_progress(input, stats);

@@ -8,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "darkfleet/ais/decode.hpp"
 #include "darkfleet/ais/encode.hpp"
+#include "darkfleet/nmea/sentence.hpp"
 #include "darkfleet/nmea/writer.hpp"
 #include "test_files.hpp"
 
@@ -163,6 +167,63 @@ TEST(NmeaDecoder, RejectsCarryLineNumberTextAndReason) {
   EXPECT_EQ(sink.rejected[1].line_no, 3U);
   EXPECT_EQ(sink.rejected[1].reason, ErrorCode::not_ais_sentence);
   expect_identity(stats);
+}
+
+// `body` framed as `!body*hh` with a correct checksum.
+std::string with_checksum(const std::string& body) {
+  return fmt::format("!{}*{:02X}", body, nmea::checksum(body));
+}
+
+// What the decoder must say of a one-sentence line: parse_line()'s reason, else decode()'s.
+std::optional<ErrorCode> reference_reason(const std::string& line) {
+  const auto framed = nmea::parse_line(line);
+  if (!framed) return framed.error();
+  if (framed->fragment_count != 1) return std::nullopt;
+  ais::Message message;
+  const auto decoded = ais::decode(framed->payload, framed->fill_bits, message);
+  if (!decoded) return decoded.error();
+  return std::nullopt;
+}
+
+TEST(NmeaDecoder, RejectReasonsEqualParseLineThenDecodeForStrayPayloadCharacters) {
+  // The decoder leaves a one-sentence payload's alphabet check to ais::decode(); lines with a
+  // stray ',' '*' or other byte in the payload (and a correct checksum) must still get the
+  // framing reason parse_line() gives.
+  const std::string body = "AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0";
+  std::vector<std::string> lines;
+  for (std::size_t i = 13; i < 41; ++i) {
+    for (const char c : std::string(",*!\\ x~\x7f\x80\xff") + std::string(1, '\0')) {
+      std::string mutated = body;
+      mutated[i] = c;
+      lines.push_back(with_checksum(mutated));
+      std::string inserted = body;
+      inserted.insert(i, 1, c);
+      lines.push_back(with_checksum(inserted));
+    }
+  }
+  lines.push_back(with_checksum("AIVDM,1,1,,A,B3aEOK?P00PD2wVMdLDRhgvL289?,0"));  // decodes
+  lines.push_back(with_checksum("AIVDM,1,1,,A,z3aEOK?P00PD2wVMdLDRhgvL289?,0"));  // bad first
+  lines.push_back(with_checksum("AIVDM,1,1,,A,o3aEOK?P00PD2wV,Md*LDRhgvL289?,0"));  // type 55
+  std::string content;
+  for (const auto& line : lines) content += line + "\n";
+  Collect sink;
+  const DecodeStats stats = run(content, sink);
+  expect_identity(stats);
+  std::map<std::uint64_t, ErrorCode> got;
+  for (const auto& r : sink.rejected) got[r.line_no] = r.reason;
+  std::size_t rejected = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto want = reference_reason(lines[i]);
+    const auto it = got.find(i + 1);
+    if (!want) {
+      EXPECT_EQ(it, got.end()) << lines[i];
+      continue;
+    }
+    ++rejected;
+    ASSERT_NE(it, got.end()) << lines[i];
+    EXPECT_EQ(to_string(it->second), to_string(*want)) << lines[i];
+  }
+  EXPECT_GT(rejected, lines.size() / 2);
 }
 
 TEST(NmeaDecoder, UndecodableMultiSentenceMessageRejectsAllItsLines) {

@@ -257,9 +257,11 @@ Result<void> parse_fields(std::string_view rest, Sentence& sentence, std::string
 
 /// The common case, in one pass with fixed positions: `!xxVDM,n,m,[s],[c],payload,f*hh`
 /// with valid fields. Returns false, having set nothing that matters, for anything else;
-/// parse_fields() then finds the precise error. Accepts exactly what parse_fields() accepts
-/// and fills the same fields (sentence_test.cpp checks both paths agree).
-bool parse_fields_fast(std::string_view rest, Sentence& sentence, std::string_view& after) {
+/// parse_fields() then finds the precise error. With PayloadCheck::always it accepts exactly
+/// what parse_fields() accepts and fills the same fields (parse_paths_test.cpp checks both
+/// paths agree); deferred, it also accepts one-sentence payloads with bad characters.
+bool parse_fields_fast(std::string_view rest, Sentence& sentence, std::string_view& after,
+                       detail::PayloadCheck check) {
   const char* const t = rest.data();
   const std::size_t size = rest.size();
   // The first '*': at size - 3 when nothing trails the checksum, else search.
@@ -301,7 +303,12 @@ bool parse_fields_fast(std::string_view rest, Sentence& sentence, std::string_vi
   if (star < p + 2 || t[star - 2] != ',' || fill < '0' || fill > '5') return false;
   const std::string_view payload(t + p, star - 2 - p);
   if (payload.empty() && number == '1') return false;
-  if (!detail::all_payload_chars(payload)) return false;  // also rules out ',' and '*'
+  // The alphabet check also rules out ',' and '*' in the payload. Deferred, a stray one
+  // is caught by the decoder's own check, and the caller re-parses for the reason.
+  if ((check == detail::PayloadCheck::always || count != '1') &&
+      !detail::all_payload_chars(payload)) {
+    return false;
+  }
   const int hi = hex_value(t[star + 1]);
   const int lo = hex_value(t[star + 2]);
   if (hi < 0 || lo < 0) return false;
@@ -334,10 +341,33 @@ std::string_view to_string(TimeSource source) {
 }
 
 std::uint8_t checksum(std::string_view body) {
-  // XOR eight bytes at a time, then fold: XOR is associative, byte lanes stay separate.
+  // XOR sixteen (SSE2) or eight bytes at a time, then fold: XOR is associative and byte
+  // lanes stay separate. The last partial block is an overlapping load of the body's last
+  // bytes with the lanes already XORed masked off (or shifted out): no byte loop.
   const char* p = body.data();
   std::size_t n = body.size();
   std::uint64_t wide = 0;
+#if defined(__SSE2__)
+  if (n >= 16) {
+    __m128i acc = _mm_setzero_si128();
+    for (; n >= 16; p += 16, n -= 16) {
+      acc = _mm_xor_si128(acc, _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+    }
+    if (n > 0) {
+      // Lane i of the mask is 0xFF for i >= 16 - n: the n bytes not yet XORed.
+      alignas(16) static constexpr unsigned char k_tail_mask[32] = {
+          0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+          0,    0,    0,    0,    0,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+      const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
+      const __m128i mask = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k_tail_mask + n));
+      acc = _mm_xor_si128(acc, _mm_and_si128(last, mask));
+      n = 0;
+    }
+    acc = _mm_xor_si128(acc, _mm_unpackhi_epi64(acc, acc));
+    wide = static_cast<std::uint64_t>(_mm_cvtsi128_si64(acc));
+  }
+#endif
   while (n >= 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, p, sizeof word);
@@ -419,7 +449,8 @@ Result<TagBlock> parse_tag_block(std::string_view body) {
 
 namespace detail {
 
-Result<void> parse_line_with(std::string_view line, Sentence& sentence, bool fast_path) {
+Result<void> parse_line_with(std::string_view line, Sentence& sentence, bool fast_path,
+                             PayloadCheck check) {
   while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
   if (line.empty() || (is_blank(line.front()) && all_blank(line))) {
     return fail(ErrorCode::empty_line);
@@ -455,7 +486,7 @@ Result<void> parse_line_with(std::string_view line, Sentence& sentence, bool fas
   }
 
   std::string_view after;
-  if (!fast_path || !parse_fields_fast(rest, sentence, after)) {
+  if (!fast_path || !parse_fields_fast(rest, sentence, after, check)) {
     const auto fields = parse_fields(rest, sentence, after);
     if (!fields) return fail(fields.error());
   }
@@ -494,6 +525,10 @@ Result<Sentence> parse_line(std::string_view line) { return detail::parse_line_w
 
 Result<void> parse_line(std::string_view line, Sentence& out) {
   return detail::parse_line_with(line, out, true);
+}
+
+Result<void> parse_line_for_decoding(std::string_view line, Sentence& out) {
+  return detail::parse_line_with(line, out, true, detail::PayloadCheck::deferred_for_single);
 }
 
 }  // namespace darkfleet::nmea

@@ -32,6 +32,19 @@ TEST(NmeaChecksum, IsXorOfBody) {
     EXPECT_EQ(checksum(std::string_view(text).substr(0, n)), test::naive_xor(text.substr(0, n)))
         << n;
   }
+  // Any bytes, any start and length around the 16-byte blocks and their masked tail.
+  std::string bytes(120, '\0');
+  unsigned state = 7;
+  for (auto& c : bytes) {
+    state = state * 1103515245U + 12345U;
+    c = static_cast<char>(state >> 23);
+  }
+  for (std::size_t start = 0; start < 17; ++start) {
+    for (std::size_t n = 0; start + n <= bytes.size(); ++n) {
+      const std::string part = bytes.substr(start, n);
+      ASSERT_EQ(checksum(part), test::naive_xor(part)) << start << " " << n;
+    }
+  }
 }
 
 TEST(NmeaParseLine, FramesTypicalSentence) {

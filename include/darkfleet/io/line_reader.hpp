@@ -19,7 +19,8 @@ struct Line {
   bool too_long = false;        ///< longer than the reader's max_line_bytes
 };
 
-/// Reads lines from `input` in large blocks. A Line's text stays valid until the next
+/// Reads lines from `input` in large blocks, or straight from the file when the input is
+/// mapped (InputStream::mapped(): no copy at all). A Line's text stays valid until the next
 /// call to next().
 class LineReader {
  public:
@@ -38,7 +39,7 @@ class LineReader {
   /// Sets `line` to the next line; returns false at the end of the input.
   bool next(Line& line) {
     if (m_pos < m_end) {
-      const char* begin = m_buffer.get() + m_pos;
+      const char* begin = m_data + m_pos;
       const void* nl = std::memchr(begin, '\n', m_end - m_pos);
       if (nl != nullptr) {
         const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - begin);
@@ -60,11 +61,17 @@ class LineReader {
     line.text = std::string_view(begin, line.too_long ? m_max_line_bytes : text_len);
   }
   bool next_slow(Line& line);
+  bool next_mapped(Line& line);
 
   InputStream& m_input;
   std::size_t m_max_line_bytes;
   std::size_t m_capacity;
   std::unique_ptr<char[]> m_buffer;  // not zeroed: every byte is written before it is read
+  // Where lines are cut from: m_buffer, or the mapped file. For a mapped file, [0, m_end)
+  // is a window that next_mapped() moves on by k_block_bytes, releasing what lies behind.
+  const char* m_data = nullptr;
+  std::size_t m_mapped_size = 0;
+  bool m_mapped = false;
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
   bool m_eof = false;
