@@ -46,8 +46,10 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 
 // Decodes the entity at html[pos] ('&'); returns its length in bytes, 0 if it is none.
 std::size_t decode_entity(std::string_view html, std::size_t pos, std::string& out) {
-  const std::size_t semi = html.find(';', pos);
-  if (semi == std::string_view::npos || semi - pos > 12 || semi == pos + 1) return 0;
+  // Entities are short: look for the ';' in the next few bytes only.
+  constexpr std::size_t k_max_entity_bytes = 12;
+  const std::size_t semi = html.substr(0, std::min(html.size(), pos + k_max_entity_bytes)).find(';', pos);
+  if (semi == std::string_view::npos || semi == pos + 1) return 0;
   const std::string_view name = html.substr(pos + 1, semi - pos - 1);
   if (name.front() == '#') {
     const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
@@ -175,8 +177,8 @@ class HtmlSplitter {
     Block& block = m_blocks.back().block;
     std::size_t pos = begin;
     while (pos < end) {
-      const std::size_t amp = m_html.find('&', pos);
-      const std::size_t literal_end = std::min(amp == std::string_view::npos ? end : amp, end);
+      const std::size_t amp = m_html.substr(pos, end - pos).find('&');
+      const std::size_t literal_end = amp == std::string_view::npos ? end : pos + amp;
       append_literal(block, pos, literal_end);
       if (literal_end >= end) break;
       std::string decoded;
