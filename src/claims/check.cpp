@@ -45,49 +45,97 @@ Finding make(FindingKind kind, std::string group, std::vector<std::int64_t> ids,
   return Finding{kind, std::move(group), std::move(ids), {}, std::move(message)};
 }
 
-void check_group(const std::string& key, const std::vector<const LedgerClaim*>& group,
-                 std::vector<Finding>& out) {
-  if (group.size() < 2) return;
-  bool any_conflict = false;
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    for (std::size_t j = i + 1; j < group.size(); ++j) {
-      const Claim& a = group[i]->claim;
-      const Claim& b = group[j]->claim;
-      if (compatible(a.quantity, b.quantity)) continue;
-      any_conflict = true;
-      std::string message = fmt::format("{} and {} admit no common value", describe(*group[i]),
-                                        describe(*group[j]));
-      if (!same_span(a, b)) {
-        message += fmt::format(" (different periods: {} vs {})", span_text(a), span_text(b));
+// Claims of a group split into clusters whose members all agree with each other (greedy, in
+// id order: a claim joins the first cluster it agrees with entirely).
+std::vector<std::vector<const LedgerClaim*>> agreeing_clusters(
+    const std::vector<const LedgerClaim*>& group) {
+  std::vector<std::vector<const LedgerClaim*>> clusters;
+  for (const auto* c : group) {
+    bool placed = false;
+    for (auto& cluster : clusters) {
+      const bool fits = std::all_of(cluster.begin(), cluster.end(), [c](const LedgerClaim* m) {
+        return compatible(m->claim.quantity, c->claim.quantity);
+      });
+      if (fits) {
+        cluster.push_back(c);
+        placed = true;
+        break;
       }
-      out.push_back(make(FindingKind::conflicting, key, {group[i]->id, group[j]->id}, message));
     }
+    if (!placed) clusters.push_back({c});
   }
-  if (any_conflict) return;
+  return clusters;
+}
+
+void report_agreement(const std::string& key, const std::vector<const LedgerClaim*>& cluster,
+                      std::vector<Finding>& out) {
   Interval common{0, std::numeric_limits<double>::infinity()};
   std::vector<std::int64_t> ids;
-  for (const auto* c : group) {
+  for (const auto* c : cluster) {
     const Interval iv = admitted_interval(c->claim.quantity);
     common.low = std::max(common.low, iv.low);
     common.high = std::min(common.high, iv.high);
     ids.push_back(c->id);
   }
   std::string message = fmt::format("{} claims agree; values from {} to {} fit all of them",
-                                    group.size(), format_value(common.low),
+                                    cluster.size(), format_value(common.low),
                                     format_value(common.high));
   // Lower bounds of different height: the lower one is the higher one rounded down.
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    for (std::size_t j = 0; j < group.size(); ++j) {
-      const Quantity& a = group[i]->claim.quantity;
-      const Quantity& b = group[j]->claim.quantity;
-      if (a.bound == Bound::at_least && b.bound == Bound::at_least && a.low < b.low) {
-        message += fmt::format("; #{} ({}+) is a rounded-down lower bound of #{} ({}+)",
-                               group[i]->id, format_value(a.low), group[j]->id,
-                               format_value(b.low));
+  for (const auto* a : cluster) {
+    for (const auto* b : cluster) {
+      const Quantity& qa = a->claim.quantity;
+      const Quantity& qb = b->claim.quantity;
+      if (qa.bound == Bound::at_least && qb.bound == Bound::at_least && qa.low < qb.low) {
+        message += fmt::format("; #{} ({}+) is a rounded-down lower bound of #{} ({}+)", a->id,
+                               format_value(qa.low), b->id, format_value(qb.low));
       }
     }
   }
   out.push_back(make(FindingKind::consistent, key, std::move(ids), std::move(message)));
+}
+
+// One finding per pair of clusters that disagree, naming the first disagreeing pair.
+void report_conflict(const std::string& key, const std::vector<const LedgerClaim*>& a,
+                     const std::vector<const LedgerClaim*>& b, std::vector<Finding>& out) {
+  std::vector<std::int64_t> ids;
+  std::size_t pairs = 0;
+  const LedgerClaim* first_a = nullptr;
+  const LedgerClaim* first_b = nullptr;
+  for (const auto* x : a) {
+    for (const auto* y : b) {
+      if (compatible(x->claim.quantity, y->claim.quantity)) continue;
+      if (pairs++ == 0) {
+        first_a = x;
+        first_b = y;
+      }
+      ids.push_back(x->id);
+      ids.push_back(y->id);
+    }
+  }
+  if (pairs == 0) return;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::string message =
+      fmt::format("{} and {} admit no common value", describe(*first_a), describe(*first_b));
+  if (!same_span(first_a->claim, first_b->claim)) {
+    message += fmt::format(" (different periods: {} vs {})", span_text(first_a->claim),
+                           span_text(first_b->claim));
+  }
+  if (pairs > 1) message += fmt::format("; {} disagreeing pairs in all", pairs);
+  out.push_back(make(FindingKind::conflicting, key, std::move(ids), std::move(message)));
+}
+
+void check_group(const std::string& key, const std::vector<const LedgerClaim*>& group,
+                 std::vector<Finding>& out) {
+  const auto clusters = agreeing_clusters(group);
+  for (const auto& cluster : clusters) {
+    if (cluster.size() >= 2) report_agreement(key, cluster, out);
+  }
+  for (std::size_t i = 0; i < clusters.size(); ++i) {
+    for (std::size_t j = i + 1; j < clusters.size(); ++j) {
+      report_conflict(key, clusters[i], clusters[j], out);
+    }
+  }
 }
 
 void check_estimates(const std::string& key, const std::vector<const LedgerClaim*>& group,
@@ -118,13 +166,26 @@ void check_estimates(const std::string& key, const std::vector<const LedgerClaim
   }
 }
 
+// Whether two quantities state nearly the same number (within 10 %): "bis zu 5.000" restates
+// "4.000 bis 5.000", but "bis zu 5.000" does not restate "600", although both admit 600.
+bool similar_figures(const Quantity& a, const Quantity& b) {
+  constexpr double k_tolerance = 0.10;
+  for (const double x : {a.low, a.high}) {
+    for (const double y : {b.low, b.high}) {
+      if (std::fabs(x - y) <= k_tolerance * std::max(std::fabs(x), std::fabs(y))) return true;
+    }
+  }
+  return false;
+}
+
 void check_categories(const std::vector<LedgerClaim>& claims, std::vector<Finding>& out) {
   for (std::size_t i = 0; i < claims.size(); ++i) {
     for (std::size_t j = i + 1; j < claims.size(); ++j) {
       const Claim& a = claims[i].claim;
       const Claim& b = claims[j].claim;
       if (a.unit != b.unit || a.category.empty() || b.category.empty() ||
-          a.category == b.category || !compatible(a.quantity, b.quantity)) {
+          a.category == b.category || !compatible(a.quantity, b.quantity) ||
+          !similar_figures(a.quantity, b.quantity)) {
         continue;
       }
       out.push_back(make(FindingKind::changed_category, a.unit, {claims[i].id, claims[j].id},

@@ -92,14 +92,22 @@ class SentenceReader {
   std::string original(std::size_t i) const {
     return m_block.text.substr(m_t[i].begin, m_t[i].end - m_t[i].begin);
   }
-  // The block text between byte offsets with runs of whitespace collapsed to one space.
+  // The block text between byte offsets with runs of whitespace (also no-break and thin
+  // spaces) collapsed to one ASCII space.
   std::string collapse(std::size_t begin, std::size_t end) const {
     std::string out;
     bool space = false;
+    const std::string_view text = m_block.text;
     for (std::size_t k = begin; k < end; ++k) {
-      const char c = m_block.text[k];
+      const char c = text[k];
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
         space = true;
+        continue;
+      }
+      const std::string_view rest = text.substr(k, end - k);
+      if (rest.starts_with("\u00A0") || rest.starts_with("\u2009") || rest.starts_with("\u202F")) {
+        space = true;
+        k += rest.starts_with("\u00A0") ? std::size_t{1} : std::size_t{2};
         continue;
       }
       if (space && !out.empty()) out.push_back(' ');
@@ -257,7 +265,7 @@ class SentenceReader {
 
   bool name_token(std::size_t k) const {
     if (is_number(k)) return false;
-    if (m_t[k].kind == TokenKind::punct) return is_any(k, "-", "'", "’", "&");
+    if (m_t[k].kind == TokenKind::punct) return is_any(k, "-", "'", "’", "&", "(", ")");
     return true;
   }
 
@@ -296,7 +304,7 @@ class SentenceReader {
     std::size_t start = verb;
     while (start > m_begin && verb - start < 5 && name_token(start - 1)) --start;
     if (start < verb && (start == m_begin || is(start - 1, ",")) &&
-        detail::is_article_word(m_t[start].folded)) {
+        (detail::is_article_word(m_t[start].folded) || m_t[start].capitalized)) {
       return name_text(start, verb - 1);
     }
     return {};
@@ -559,7 +567,11 @@ class SentenceReader {
         }
       }
     }
-    if (!claim.unit.empty()) claim.unit += rate_after(text_end);
+    if (!claim.unit.empty()) {
+      std::size_t rate_tokens = 0;
+      claim.unit += rate_after(text_end, rate_tokens);
+      text_end += rate_tokens;
+    }
   }
 
   // "gefallen oder verletzt", "killed or wounded", "Tote und Verletzte": one category.
@@ -579,13 +591,22 @@ class SentenceReader {
     return category;
   }
 
-  std::string rate_after(std::size_t k) const {
+  // "pro Monat", "per year", "je Container": the unit becomes a ratio; `tokens` is how many
+  // tokens the phrase used.
+  std::string rate_after(std::size_t k, std::size_t& tokens) const {
+    tokens = 2;
+    // "266 bis 367 Schuss pro Container": a ratio, not a total.
+    if (is_any(k, "pro", "per", "je", "each") && is_word(k + 1)) {
+      if (const auto per = detail::unit_of_word(m_t[k + 1].folded)) return "/" + *per;
+    }
     if (is_any(k, "pro", "per", "je", "a", "each", "im", "every") && in(k + 1)) {
       if (is_any(k + 1, "monat", "month")) return "/month";
       if (is_any(k + 1, "jahr", "year", "annum")) return "/year";
     }
+    tokens = 1;
     if (is_any(k, "monatlich", "monthly")) return "/month";
     if (is_any(k, "jährlich", "annually", "yearly")) return "/year";
+    tokens = 0;
     return {};
   }
 

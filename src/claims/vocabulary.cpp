@@ -242,6 +242,8 @@ bool is_saying_verb(std::string_view folded) {
       "sagt", "sagte", "sagten", "erklärt", "erklärte", "zufolge", "said", "says", "say",
       "reported", "reports", "estimates", "estimated", "shows", "showed", "show", "found",
       "finds", "told", "wrote", "writes", "claimed", "claims", "stated", "concluded",
+      "counted", "counts", "puts", "put", "zählte", "zählten", "zählt", "beziffert",
+      "bezifferte", "bezifferten",
   });
   return contains(set, folded);
 }
