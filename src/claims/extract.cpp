@@ -4,6 +4,7 @@
 #include "darkfleet/claims/extract.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -401,6 +402,7 @@ class SentenceReader {
         }
       }
     }
+    if (!std::isfinite(v.value) || !std::isfinite(v.step)) return std::nullopt;
     v.end = i;
     return v;
   }
@@ -454,6 +456,7 @@ class SentenceReader {
           const double factor = scale_factor(*second);
           a.value *= factor;
           a.step *= factor;
+          if (!std::isfinite(a.value) || !std::isfinite(a.step)) return std::nullopt;
         }
         if (a.currency.empty()) a.currency = second->currency;
         if (a.value <= second->value) {

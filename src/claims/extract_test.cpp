@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <string>
+
 namespace darkfleet::claims {
 namespace {
 
@@ -251,6 +254,16 @@ TEST(Extract, SpanIsTheExactText) {
   const Claim c = only_claim(text, "de");
   EXPECT_EQ(c.text, "mehr als 15.800 Container");
   EXPECT_EQ(text.substr(c.begin_byte, c.end_byte - c.begin_byte), c.text);
+}
+
+TEST(Extract, OverflowingFiguresAreDropped) {
+  // 300 digits times 10^12 is not a finite double: no claim rather than an infinite one.
+  const std::string huge = std::string(300, '9') + " Billionen Won";
+  EXPECT_TRUE(extract_from_sentence(huge, "de").empty());
+  const std::string range = "1 bis " + std::string(300, '9') + " Billionen Won";
+  for (const auto& c : extract_from_sentence(range, "de")) {
+    EXPECT_TRUE(std::isfinite(c.quantity.low) && std::isfinite(c.quantity.high));
+  }
 }
 
 }  // namespace

@@ -1,1 +1,154 @@
+// `darkfleet claims` end to end: the real binary on the fixture articles, a fresh ledger per
+// test, exit codes and messages a user sees.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class ClaimsCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = fs::temp_directory_path() /
+            ("darkfleet_claims_cli_" + std::to_string(::getpid()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(m_dir);
+    fs::create_directories(m_dir);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  RunResult run(const std::string& args) {
+    const std::string cmd = "cd '" + m_dir.string() + "' && '" DARKFLEET_BINARY "' " + args +
+                            " </dev/null >stdout.txt 2>stderr.txt";
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(m_dir / "stdout.txt");
+    r.err = slurp(m_dir / "stderr.txt");
+    return r;
+  }
+
+  static std::string article(const std::string& name) {
+    return std::string("'") + DARKFLEET_CLAIMS_ARTICLES + "/" + name + "'";
+  }
+
+  fs::path m_dir;
+};
+
+TEST_F(ClaimsCli, AddListCheck) {
+  RunResult r = run("claims add " + article("de_nachrichten_munition.txt") +
+                    " --db ledger.db --publisher Tagesblatt --date 2025-04-16 --url https://example.org/a");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("9 claims"), std::string::npos) << r.err;
+  r = run("claims add " + article("de_boulevard.html") + " --db ledger.db --publisher Boulevard");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  r = run("claims list --db ledger.db --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    const auto j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["id"], n + 1);
+    EXPECT_TRUE(j.contains("bound") && j.contains("unit") && j.contains("text"));
+    ++n;
+  }
+  EXPECT_EQ(n, 16);
+
+  r = run("claims check --db ledger.db");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("[changed_category] soldiers:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[lost_hedge] rounds:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[conflicting] rounds:"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("16 claims, 0 estimates"), std::string::npos) << r.err;
+}
+
+TEST_F(ClaimsCli, CheckWithEstimatesFile) {
+  ASSERT_EQ(run("claims add " + article("en_thinktank_brief.html") + " --db l.db").exit_code, 0);
+  const RunResult r = run("claims check --db l.db -f json --estimates " + article("estimates.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  bool above = false;
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const auto j = nlohmann::json::parse(line);
+    if (j["kind"] == "estimate_above" && j["group"] == "rounds") above = true;
+  }
+  EXPECT_TRUE(above) << r.out;
+}
+
+TEST_F(ClaimsCli, SameArticleTwiceIsAddedOnce) {
+  ASSERT_EQ(run("claims add " + article("en_wire_report.txt") + " --db l.db").exit_code, 0);
+  const RunResult again = run("claims add " + article("en_wire_report.txt") + " --db l.db");
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.err.find("already in the ledger as article 1"), std::string::npos) << again.err;
+}
+
+TEST_F(ClaimsCli, ExtractNeedsNoLedger) {
+  const RunResult r = run("claims extract " + article("en_wire_report.txt"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"more than 15,800 containers\""), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(m_dir / "darkfleet.db"));
+}
+
+TEST_F(ClaimsCli, BadArticlesGiveOneClearError) {
+  std::ofstream(m_dir / "empty.txt").close();
+  std::ofstream(m_dir / "binary.bin", std::ios::binary) << std::string("\x7f" "ELF\0\0\0", 7);
+  {
+    std::ofstream big(m_dir / "big.txt", std::ios::binary);
+    const std::string line(1023, 'x');
+    for (int i = 0; i < 2048; ++i) big << line << '\n';  // 2 MiB
+  }
+  RunResult r = run("claims add empty.txt --db l.db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("empty.txt: empty_article"), std::string::npos) << r.err;
+  r = run("claims add binary.bin --db l.db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("binary_article"), std::string::npos) << r.err;
+  r = run("claims extract big.txt --max-bytes 1000000");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("article_too_large"), std::string::npos) << r.err;
+  r = run("claims add missing.txt --db l.db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("missing.txt: cannot open"), std::string::npos) << r.err;
+  r = run("claims check --db l.db --estimates missing.json");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("missing.json"), std::string::npos) << r.err;
+}
+
+TEST_F(ClaimsCli, UsageErrors) {
+  EXPECT_EQ(run("claims").exit_code, 2);
+  EXPECT_EQ(run("claims add").exit_code, 2);
+  EXPECT_EQ(run("claims list --format xml").exit_code, 2);
+  const RunResult help = run("claims --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("check"), std::string::npos);
+  const RunResult man = run("help claims");
+  EXPECT_EQ(man.exit_code, 0);
+  EXPECT_NE(man.out.find("# darkfleet-claims(1)"), std::string::npos);
+}
+
+}  // namespace
