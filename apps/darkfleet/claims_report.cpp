@@ -8,7 +8,9 @@
 namespace darkfleet::cli {
 namespace {
 
-std::string number_text(double v) { return fmt::format("{:.15g}", v); }
+std::string number_text(double v) {
+  return fmt::format("{:.15g}", v);
+}
 
 }  // namespace
 
@@ -72,6 +74,14 @@ void append_finding_json(std::string& out, const claims::Finding& f) {
 
 void append_finding_text(std::string& out, const claims::Finding& f) {
   fmt::format_to(std::back_inserter(out), "[{}] {}: {}\n", to_string(f.kind), f.group, f.message);
+}
+
+void append_claims(std::string& out, const std::vector<claims::LedgerClaim>& all, bool json) {
+  for (const auto& c : all) json ? append_claim_json(out, c) : append_claim_text(out, c);
+}
+
+void append_findings(std::string& out, const std::vector<claims::Finding>& all, bool json) {
+  for (const auto& f : all) json ? append_finding_json(out, f) : append_finding_text(out, f);
 }
 
 }  // namespace darkfleet::cli

@@ -19,6 +19,11 @@ void append_finding_json(std::string& out, const claims::Finding& finding);
 /// One finding as a text line: "[kind] group: message".
 void append_finding_text(std::string& out, const claims::Finding& finding);
 
+/// Every claim, as JSON lines (`json`) or text lines.
+void append_claims(std::string& out, const std::vector<claims::LedgerClaim>& claims, bool json);
+/// Every finding, as JSON lines (`json`) or text lines.
+void append_findings(std::string& out, const std::vector<claims::Finding>& findings, bool json);
+
 /// A quantity as a reader writes it: "15800", ">= 15800", "<= 5000", "~16000", "4200000-5800000".
 std::string quantity_text(const claims::Quantity& q);
 

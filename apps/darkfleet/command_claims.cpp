@@ -28,7 +28,8 @@ struct FileCloser {
 // without reading a huge file into memory.
 std::string read_bounded(const std::string& path, std::size_t max_bytes) {
   std::unique_ptr<std::FILE, FileCloser> file(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
-  if (!file) throw std::runtime_error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  if (!file)
+    throw std::runtime_error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   std::string bytes;
   char chunk[1 << 16];
   while (bytes.size() <= max_bytes) {
@@ -82,7 +83,8 @@ void ClaimsCommand::setup(CLI::App& app) {
         ->type_name("N");
   };
   auto add_db_option = [this](CLI::App* sub) {
-    sub->add_option("--db", m_db, "Ledger database (SQLite; created if missing; default darkfleet.db)")
+    sub->add_option("--db", m_db,
+                    "Ledger database (SQLite; created if missing; default darkfleet.db)")
         ->type_name("FILE");
   };
   auto add_format_option = [this](CLI::App* sub) {
@@ -103,12 +105,14 @@ void ClaimsCommand::setup(CLI::App& app) {
   add_format_option(m_list);
 
   m_check = app.add_subcommand(
-      "check", "Group claims about the same quantity and report agreement, conflicts, changed "
-               "categories, lost hedges or sources, and estimates");
+      "check",
+      "Group claims about the same quantity and report agreement, conflicts, changed "
+      "categories, lost hedges or sources, and estimates");
   add_db_option(m_check);
   add_format_option(m_check);
-  m_check->add_option("--estimates", m_estimates,
-                      "JSON file of darkfleet's estimates: [{name, unit, category, low, high}]")
+  m_check
+      ->add_option("--estimates", m_estimates,
+                   "JSON file of darkfleet's estimates: [{name, unit, category, low, high}]")
       ->type_name("FILE");
 
   m_extract = app.add_subcommand("extract", "Show an article's claims without a ledger");
@@ -173,13 +177,7 @@ int ClaimsCommand::run_add() {
 int ClaimsCommand::run_list() {
   claims::LedgerStore store(m_db);
   Output out("-", true);
-  for (const auto& c : store.claims()) {
-    if (m_format == "json") {
-      append_claim_json(out.buffer(), c);
-    } else {
-      append_claim_text(out.buffer(), c);
-    }
-  }
+  append_claims(out.buffer(), store.claims(), m_format == "json");
   out.close();
   return k_exit_ok;
 }
@@ -194,13 +192,7 @@ int ClaimsCommand::run_check() {
   const auto all = store.claims();
   const auto findings = claims::check_claims(all, estimates);
   Output out("-", true);
-  for (const auto& f : findings) {
-    if (m_format == "json") {
-      append_finding_json(out.buffer(), f);
-    } else {
-      append_finding_text(out.buffer(), f);
-    }
-  }
+  append_findings(out.buffer(), findings, m_format == "json");
   out.close();
   fmt::print(stderr, "{} claims, {} estimates, {} findings\n", all.size(), estimates.size(),
              findings.size());
@@ -209,16 +201,14 @@ int ClaimsCommand::run_check() {
 
 int ClaimsCommand::run_extract() {
   const ReadArticle read = read_article(m_article, m_input_format, m_max_bytes);
-  Output out("-", true);
-  for (const auto& claim : claims::extract_claims(read.article)) {
+  std::vector<claims::LedgerClaim> found;
+  for (auto& claim : claims::extract_claims(read.article)) {
     claims::LedgerClaim lc;
-    lc.claim = claim;
-    if (m_format == "json") {
-      append_claim_json(out.buffer(), lc);
-    } else {
-      append_claim_text(out.buffer(), lc);
-    }
+    lc.claim = std::move(claim);
+    found.push_back(std::move(lc));
   }
+  Output out("-", true);
+  append_claims(out.buffer(), found, m_format == "json");
   out.close();
   return k_exit_ok;
 }

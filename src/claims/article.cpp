@@ -50,8 +50,9 @@ bool has_visible_text(const std::vector<Block>& blocks) {
 
 std::size_t Block::source_offset(std::size_t text_offset) const {
   if (anchors.empty()) return text_offset;
-  auto it = std::upper_bound(anchors.begin(), anchors.end(), text_offset,
-                             [](std::size_t t, const SourceAnchor& a) { return t < a.text_offset; });
+  auto it =
+      std::upper_bound(anchors.begin(), anchors.end(), text_offset,
+                       [](std::size_t t, const SourceAnchor& a) { return t < a.text_offset; });
   if (it != anchors.begin()) --it;
   if (it->literal) return it->source_offset + (text_offset - it->text_offset);
   return text_offset == it->text_offset ? it->source_offset : it->source_offset + it->source_length;

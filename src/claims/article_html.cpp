@@ -48,7 +48,8 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 std::size_t decode_entity(std::string_view html, std::size_t pos, std::string& out) {
   // Entities are short: look for the ';' in the next few bytes only.
   constexpr std::size_t k_max_entity_bytes = 12;
-  const std::size_t semi = html.substr(0, std::min(html.size(), pos + k_max_entity_bytes)).find(';', pos);
+  const std::size_t semi =
+      html.substr(0, std::min(html.size(), pos + k_max_entity_bytes)).find(';', pos);
   if (semi == std::string_view::npos || semi == pos + 1) return 0;
   const std::string_view name = html.substr(pos + 1, semi - pos - 1);
   if (name.front() == '#') {
@@ -77,14 +78,14 @@ std::size_t decode_entity(std::string_view html, std::size_t pos, std::string& o
     std::uint32_t cp;
   };
   static constexpr Named named[] = {
-      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},
       {"apos", '\''},    {"nbsp", 0xA0},    {"thinsp", 0x2009}, {"ndash", 0x2013},
-      {"mdash", 0x2014}, {"minus", 0x2212}, {"euro", 0x20AC},  {"auml", 0xE4},
-      {"ouml", 0xF6},    {"uuml", 0xFC},    {"Auml", 0xC4},    {"Ouml", 0xD6},
-      {"Uuml", 0xDC},    {"szlig", 0xDF},   {"eacute", 0xE9},  {"hellip", 0x2026},
-      {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"ldquo", 0x201C},
-      {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"laquo", 0xAB},   {"raquo", 0xBB},
-      {"asymp", 0x2248}, {"ge", 0x2265},    {"le", 0x2264},    {"dollar", '$'},
+      {"mdash", 0x2014}, {"minus", 0x2212}, {"euro", 0x20AC},   {"auml", 0xE4},
+      {"ouml", 0xF6},    {"uuml", 0xFC},    {"Auml", 0xC4},     {"Ouml", 0xD6},
+      {"Uuml", 0xDC},    {"szlig", 0xDF},   {"eacute", 0xE9},   {"hellip", 0x2026},
+      {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"sbquo", 0x201A},  {"ldquo", 0x201C},
+      {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"laquo", 0xAB},    {"raquo", 0xBB},
+      {"asymp", 0x2248}, {"ge", 0x2265},    {"le", 0x2264},     {"dollar", '$'},
   };
   for (const auto& n : named) {
     if (n.name == name) {
@@ -197,10 +198,10 @@ class HtmlSplitter {
   static void append_literal_to(Block& block, std::string_view html, std::size_t begin,
                                 std::size_t end) {
     if (begin >= end) return;
-    const bool continues =
-        !block.anchors.empty() && block.anchors.back().literal &&
-        block.anchors.back().source_offset + (block.text.size() - block.anchors.back().text_offset) ==
-            begin;
+    const bool continues = !block.anchors.empty() && block.anchors.back().literal &&
+                           block.anchors.back().source_offset +
+                                   (block.text.size() - block.anchors.back().text_offset) ==
+                               begin;
     if (!continues) block.anchors.push_back({block.text.size(), begin, true, 0});
     block.text.append(html.substr(begin, end - begin));
   }
@@ -237,8 +238,8 @@ class HtmlSplitter {
     const std::size_t after = end < m_html.size() ? end + 1 : m_html.size();
     if (tag.empty()) {
       // "<" that starts no tag ("a < b", "<!DOCTYPE", "<?xml"): text only if it is a lone '<'.
-      if (name_begin == lt + 1 && !closing && (lt + 1 >= m_html.size() ||
-                                                (m_html[lt + 1] != '!' && m_html[lt + 1] != '?'))) {
+      if (name_begin == lt + 1 && !closing &&
+          (lt + 1 >= m_html.size() || (m_html[lt + 1] != '!' && m_html[lt + 1] != '?'))) {
         append_text(lt, lt + 1);
         return lt + 1;
       }
@@ -335,7 +336,9 @@ class HtmlSplitter {
 
 }  // namespace
 
-std::vector<Block> split_html(std::string_view html) { return HtmlSplitter(html).run(); }
+std::vector<Block> split_html(std::string_view html) {
+  return HtmlSplitter(html).run();
+}
 
 bool looks_like_html(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);

@@ -28,9 +28,9 @@ TEST(ArticleText, HeadlineTeaserBody) {
   EXPECT_FALSE(a->html);
   EXPECT_EQ(a->language, "de");
   EXPECT_EQ(a->title, "Nordkorea lieferte 15.800 Container");
-  EXPECT_EQ(placements(*a), (std::vector<Placement>{Placement::headline, Placement::teaser,
-                                                    Placement::teaser, Placement::body,
-                                                    Placement::body}));
+  EXPECT_EQ(placements(*a),
+            (std::vector<Placement>{Placement::headline, Placement::teaser, Placement::teaser,
+                                    Placement::body, Placement::body}));
   EXPECT_EQ(a->blocks[1].text, "Bis zu 5.000 Soldaten gefallen");
   EXPECT_EQ(a->blocks[3].text, "Erster Absatz,\nüber zwei Zeilen.");
 }
@@ -43,8 +43,9 @@ TEST(ArticleText, LongFirstParagraphIsBody) {
 }
 
 TEST(ArticleText, ClaimOffsetsPointIntoTheFile) {
-  const std::string text = "\xEF\xBB\xBFTitle\r\n\r\n- up to 5,000 soldiers killed\r\n\r\nBody "
-                           "with more than 15,800 containers.\r\n";
+  const std::string text =
+      "\xEF\xBB\xBFTitle\r\n\r\n- up to 5,000 soldiers killed\r\n\r\nBody "
+      "with more than 15,800 containers.\r\n";
   const auto a = parse_article(text);
   ASSERT_TRUE(a.has_value());
   const auto claims = extract_claims(*a);
@@ -70,9 +71,9 @@ TEST(ArticleHtml, HeadlineTeaserBodyAndSkippedParts) {
   ASSERT_TRUE(a.has_value());
   EXPECT_TRUE(a->html);
   EXPECT_EQ(a->title, "Nordkorea lieferte mehr als 15.000 Container");
-  EXPECT_EQ(placements(*a), (std::vector<Placement>{Placement::headline, Placement::teaser,
-                                                    Placement::teaser, Placement::body,
-                                                    Placement::body}));
+  EXPECT_EQ(placements(*a),
+            (std::vector<Placement>{Placement::headline, Placement::teaser, Placement::teaser,
+                                    Placement::body, Placement::body}));
   EXPECT_EQ(a->blocks[3].text, "Der Text mit 15.800 Containern.");
 }
 
@@ -90,7 +91,8 @@ TEST(ArticleHtml, EntitiesAreDecodedAndMappedBackToTheirBytes) {
       "<p>Laut KIDA &uuml;ber 20&nbsp;Mrd.&#160;US-Dollar und 4,2&ndash;5,8 Mio. Granaten.</p>";
   const auto a = parse_article(html);
   ASSERT_TRUE(a.has_value());
-  EXPECT_EQ(a->blocks[0].text, "Laut KIDA über 20\u00A0Mrd.\u00A0US-Dollar und 4,2\u20135,8 Mio. Granaten.");
+  EXPECT_EQ(a->blocks[0].text,
+            "Laut KIDA über 20\u00A0Mrd.\u00A0US-Dollar und 4,2\u20135,8 Mio. Granaten.");
   const auto claims = extract_claims(*a);
   ASSERT_EQ(claims.size(), 2U);
   EXPECT_EQ(claims[0].quantity.bound, Bound::at_least);

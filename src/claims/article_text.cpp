@@ -67,9 +67,8 @@ std::vector<Block> split_plain_text(std::string_view text) {
   if (i >= lines.size()) return blocks;
 
   // Headline: a short first line followed by a blank line or a bullet.
-  const bool next_separates =
-      i + 1 >= lines.size() || is_blank(line_text(lines[i + 1])) ||
-      bullet_length(line_text(lines[i + 1])) > 0;
+  const bool next_separates = i + 1 >= lines.size() || is_blank(line_text(lines[i + 1])) ||
+                              bullet_length(line_text(lines[i + 1])) > 0;
   if (lines[i].end - lines[i].begin <= k_max_headline_bytes && next_separates) {
     const std::size_t begin = std::max(lines[i].begin, bom);
     blocks.push_back(make_block(text, begin, lines[i].end, Placement::headline));

@@ -40,7 +40,8 @@ bool same_span(const Claim& a, const Claim& b) {
   return a.span->from == b.span->from && a.span->to == b.span->to;
 }
 
-Finding make(FindingKind kind, std::string group, std::vector<std::int64_t> ids, std::string message) {
+Finding make(FindingKind kind, std::string group, std::vector<std::int64_t> ids,
+             std::string message) {
   std::sort(ids.begin(), ids.end());
   return Finding{kind, std::move(group), std::move(ids), {}, std::move(message)};
 }
@@ -77,9 +78,9 @@ void report_agreement(const std::string& key, const std::vector<const LedgerClai
     common.high = std::min(common.high, iv.high);
     ids.push_back(c->id);
   }
-  std::string message = fmt::format("{} claims agree; values from {} to {} fit all of them",
-                                    cluster.size(), format_value(common.low),
-                                    format_value(common.high));
+  std::string message =
+      fmt::format("{} claims agree; values from {} to {} fit all of them", cluster.size(),
+                  format_value(common.low), format_value(common.high));
   // Lower bounds of different height: the lower one is the higher one rounded down.
   for (const auto* a : cluster) {
     for (const auto* b : cluster) {
@@ -188,11 +189,11 @@ void check_categories(const std::vector<LedgerClaim>& claims, std::vector<Findin
           !similar_figures(a.quantity, b.quantity)) {
         continue;
       }
-      out.push_back(make(FindingKind::changed_category, a.unit, {claims[i].id, claims[j].id},
-                         fmt::format("{} counts {} but {} counts {}: a similar figure changed "
-                                     "what it counts",
-                                     describe(claims[i]), a.category, describe(claims[j]),
-                                     b.category)));
+      out.push_back(
+          make(FindingKind::changed_category, a.unit, {claims[i].id, claims[j].id},
+               fmt::format("{} counts {} but {} counts {}: a similar figure changed "
+                           "what it counts",
+                           describe(claims[i]), a.category, describe(claims[j]), b.category)));
     }
   }
 }
@@ -212,8 +213,8 @@ void check_restatements(const std::vector<LedgerClaim>& claims, std::vector<Find
       if (!hedge_reported && !body.claim.hedge.empty() && shown.claim.hedge.empty()) {
         hedge_reported = true;
         out.push_back(make(FindingKind::lost_hedge, group_key(shown.claim), {shown.id, body.id},
-                           fmt::format("{} states as fact what {} hedges (\"{}\")",
-                                       describe(shown), describe(body), body.claim.hedge)));
+                           fmt::format("{} states as fact what {} hedges (\"{}\")", describe(shown),
+                                       describe(body), body.claim.hedge)));
       }
       if (!source_reported && !body.claim.source.empty() && shown.claim.source.empty()) {
         source_reported = true;

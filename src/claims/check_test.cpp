@@ -106,7 +106,8 @@ TEST(Check, ChangedCategoryKilledVersusKilledOrWounded) {
 
 TEST(Check, LostHedgeAndSourceInTheHeadline) {
   const std::vector<LedgerClaim> claims = {
-      from_text(1, 7, "Laut Geheimdienst sollen angeblich 5 Millionen Granaten geliefert worden sein",
+      from_text(1, 7,
+                "Laut Geheimdienst sollen angeblich 5 Millionen Granaten geliefert worden sein",
                 "de"),
       from_text(2, 7, "5 Millionen Granaten", "de", Placement::headline),
       from_text(3, 8, "5 Millionen Granaten", "de", Placement::headline),  // another article
@@ -159,7 +160,9 @@ TEST(Check, EstimateStraddled) {
   EXPECT_EQ(f[0].kind, FindingKind::estimate_overlaps);
 }
 
-TEST(Check, EmptyLedgerHasNoFindings) { EXPECT_TRUE(check_claims({}, {}).empty()); }
+TEST(Check, EmptyLedgerHasNoFindings) {
+  EXPECT_TRUE(check_claims({}, {}).empty());
+}
 
 }  // namespace
 }  // namespace darkfleet::claims

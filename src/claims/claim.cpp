@@ -17,7 +17,8 @@ std::string_view to_string(Bound bound) {
 }
 
 std::optional<Bound> parse_bound(std::string_view name) {
-  for (const Bound b : {Bound::exact, Bound::about, Bound::at_least, Bound::at_most, Bound::between}) {
+  for (const Bound b :
+       {Bound::exact, Bound::about, Bound::at_least, Bound::at_most, Bound::between}) {
     if (to_string(b) == name) return b;
   }
   return std::nullopt;

@@ -25,10 +25,12 @@ std::vector<Estimate> parse_estimates_json(std::string_view json_text) {
     };
     if (!e.is_object()) throw bad("not an object");
     for (const char* key : {"name", "unit"}) {
-      if (!e.contains(key) || !e[key].is_string()) throw bad(fmt::format("\"{}\" must be a string", key));
+      if (!e.contains(key) || !e[key].is_string())
+        throw bad(fmt::format("\"{}\" must be a string", key));
     }
     for (const char* key : {"low", "high"}) {
-      if (!e.contains(key) || !e[key].is_number()) throw bad(fmt::format("\"{}\" must be a number", key));
+      if (!e.contains(key) || !e[key].is_number())
+        throw bad(fmt::format("\"{}\" must be a number", key));
     }
     Estimate est;
     est.name = e["name"].get<std::string>();

@@ -49,7 +49,11 @@ class SentenceReader {
  public:
   SentenceReader(const Block& block, const std::vector<Token>& tokens, std::size_t begin,
                  std::size_t end, Language language)
-      : m_block(block), m_t(tokens), m_begin(begin), m_end(end), m_language(language),
+      : m_block(block),
+        m_t(tokens),
+        m_begin(begin),
+        m_end(end),
+        m_language(language),
         m_used(end - begin, false) {}
 
   void read(std::vector<Claim>& out) {
@@ -197,7 +201,8 @@ class SentenceReader {
         }
       }
       if (is_any(i, "bis", "by", "until", "till") || (is(i, "as") && is(i + 1, "of"))) {
-        const std::size_t at = is(i, "as") ? i + 2 : (is_any(i + 1, "zum", "ende", "end") ? i + 2 : i + 1);
+        const std::size_t at =
+            is(i, "as") ? i + 2 : (is_any(i + 1, "zum", "ende", "end") ? i + 2 : i + 1);
         if (const auto a = date_at(at)) {
           set_span("", a->iso);
           use(i, a->end);
@@ -252,8 +257,9 @@ class SentenceReader {
         break;
       }
     }
-    while (first <= last && in(first) && (detail::is_article_word(m_t[first].folded) ||
-                                           detail::is_name_connector(m_t[first].folded))) {
+    while (first <= last && in(first) &&
+           (detail::is_article_word(m_t[first].folded) ||
+            detail::is_name_connector(m_t[first].folded))) {
       ++first;
     }
     while (last >= first && in(last) && detail::is_name_connector(m_t[last].folded)) {
@@ -585,7 +591,8 @@ class SentenceReader {
       std::size_t j = k + 2;
       if (is(j, ".")) ++j;  // "bzw."
       if (is_word(j)) {
-        if (const auto other = detail::category_of_word(m_t[j].folded); other && *other != category) {
+        if (const auto other = detail::category_of_word(m_t[j].folded);
+            other && *other != category) {
           text_end = j + 1;
           return "killed_or_wounded";
         }

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 namespace darkfleet::claims {
 namespace {
@@ -23,6 +25,107 @@ void expect_quantity(const Claim& c, Bound bound, double low, double high, std::
   EXPECT_EQ(c.unit, unit) << c.text;
 }
 
+// One row per case: a name, the text, its language, and the quantity the extractor must read.
+struct QuantityCase {
+  const char* name;
+  std::string_view text;
+  std::string_view lang;
+  Bound bound;
+  double low;
+  double high;
+  std::string_view unit;
+};
+
+// Every number format and bound phrase, one named test case each.
+const QuantityCase k_quantity_cases[] = {
+    {"AtLeastPhrases1", "Es waren mehr als 15.000 Container.", "de", Bound::at_least, 15000, 15000,
+     "containers"},
+    {"AtLeastPhrases2", "Es waren über 15.800 Container.", "de", Bound::at_least, 15800, 15800,
+     "containers"},
+    {"AtLeastPhrases3", "It moved more than 15,800 containers.", "en", Bound::at_least, 15800,
+     15800, "containers"},
+    {"AtLeastPhrases4", "at least 64 deliveries", "en", Bound::at_least, 64, 64, "deliveries"},
+    {"AtLeastPhrases5", "15.000 Container oder mehr", "de", Bound::at_least, 15000, 15000,
+     "containers"},
+    {"AtMostPhrases1", "Bis zu 5.000 Soldaten", "de", Bound::at_most, 5000, 5000, "soldiers"},
+    {"AtMostPhrases2", "up to 4.8 million shells", "en", Bound::at_most, 4.8e6, 4.8e6, "rounds"},
+    // "no more than" must not read as "more than".
+    {"AtMostPhrases3", "no more than 600 soldiers", "en", Bound::at_most, 600, 600, "soldiers"},
+    {"AtMostPhrases4", "weniger als 10.000 Granaten", "de", Bound::at_most, 10000, 10000, "rounds"},
+    {"AboutPhrases1", "rund 16.000 Container", "de", Bound::about, 16000, 16000, "containers"},
+    {"AboutPhrases2", "ca. 7.000 Container", "de", Bound::about, 7000, 7000, "containers"},
+    {"AboutPhrases3", "some 16,000 containers", "en", Bound::about, 16000, 16000, "containers"},
+    {"RangesWithBisAndDashes1", "4.000 bis 5.000 Soldaten", "de", Bound::between, 4000, 5000,
+     "soldiers"},
+    {"RangesWithBisAndDashes2", "4,2 bis 5,8 Millionen Schuss", "de", Bound::between, 4.2e6, 5.8e6,
+     "rounds"},
+    {"RangesWithBisAndDashes3", "4,2\u20135,8 Mio. Granaten", "de", Bound::between, 4.2e6, 5.8e6,
+     "rounds"},
+    {"RangesWithBisAndDashes4", "4-6 million rounds", "en", Bound::between, 4e6, 6e6, "rounds"},
+    {"RangesWithBisAndDashes5", "from 4.2 to 5.8 million rounds", "en", Bound::between, 4.2e6,
+     5.8e6, "rounds"},
+    {"ScaleWords1", "20 Milliarden US-Dollar", "de", Bound::exact, 20e9, 20e9, "usd"},
+    {"ScaleWords2", "US$20 bn", "en", Bound::exact, 20e9, 20e9, "usd"},
+    {"ScaleWords3", "$20bn", "en", Bound::exact, 20e9, 20e9, "usd"},
+    {"ScaleWords4", "$200m", "en", Bound::exact, 200e6, 200e6, "usd"},
+    {"ScaleWords5", "20 Mrd. Dollar", "de", Bound::exact, 20e9, 20e9, "usd"},
+    {"ScaleWords6", "1,5 Millionen Granaten", "de", Bound::exact, 1.5e6, 1.5e6, "rounds"},
+    {"ScaleWords7", "74 Tausend Tonnen", "de", Bound::exact, 74e3, 74e3, "tonnes"},
+    {"ScaleWords8", "74 thousand tonnes", "en", Bound::exact, 74e3, 74e3, "tonnes"},
+    // German "Billion" is 10^12, English "billion" 10^9.
+    {"ScaleWords9", "8 Billionen Won", "de", Bound::exact, 8e12, 8e12, "krw"},
+    {"ScaleWords10", "8 trillion won", "en", Bound::exact, 8e12, 8e12, "krw"},
+    {"ScaleWords11", "1.7 billion dollars", "en", Bound::exact, 1.7e9, 1.7e9, "usd"},
+    {"CurrencyRangeWithSymbol1", "$5.6\u20139.8 bn", "en", Bound::between, 5.6e9, 9.8e9, "usd"},
+    {"CurrencyRangeWithSymbol2", "between $1.7bn and $5.5bn", "en", Bound::between, 1.7e9, 5.5e9,
+     "usd"},
+    {"CurrencyRangeWithSymbol3", "3,6 Millionen Euro", "de", Bound::exact, 3.6e6, 3.6e6, "eur"},
+    {"NumberWords1", "vier Schiffe", "de", Bound::exact, 4, 4, "ships"},
+    {"NumberWords2", "four ships", "en", Bound::exact, 4, 4, "ships"},
+    {"NumberWords3", "eine Million Granaten", "de", Bound::exact, 1e6, 1e6, "rounds"},
+    {"NumberWords4", "zwei Millionen Granaten", "de", Bound::exact, 2e6, 2e6, "rounds"},
+    {"NumberWords5", "half a million shells", "en", Bound::exact, 0.5e6, 0.5e6, "rounds"},
+    {"NumberWords6", "eine halbe Million Granaten", "de", Bound::exact, 0.5e6, 0.5e6, "rounds"},
+    {"PercentAndRates1", "60 Prozent", "de", Bound::exact, 60, 60, "percent"},
+    {"PercentAndRates2", "mehr als 75 %", "de", Bound::at_least, 75, 75, "percent"},
+    {"PercentAndRates3", "150,000 shells per month", "en", Bound::exact, 150000, 150000,
+     "rounds/month"},
+    {"ExactEnglishGrouping", "North Korea shipped 15,800 containers.", "en", Bound::exact, 15800,
+     15800, "containers"},
+    {"NoBreakSpaceGrouping", "15\u00A0800 Container", "de", Bound::exact, 15800, 15800,
+     "containers"},
+    {"NarrowNoBreakSpaceGrouping", "15\u202F800 containers", "en", Bound::exact, 15800, 15800,
+     "containers"},
+    {"ApostropheGrouping", "1'000 Soldaten", "de", Bound::exact, 1000, 1000, "soldiers"},
+    {"GroupedWithDecimalDe", "1.234,5 Tonnen", "de", Bound::exact, 1234.5, 1234.5, "tonnes"},
+    {"GroupedWithDecimalEn", "1,234.5 tonnes", "en", Bound::exact, 1234.5, 1234.5, "tonnes"},
+    {"GermanDecimalScale", "4,2 Millionen Schuss", "de", Bound::exact, 4.2e6, 4.2e6, "rounds"},
+    {"EnglishDecimalScale", "4.2 million rounds", "en", Bound::exact, 4.2e6, 4.2e6, "rounds"},
+    {"UpperCaseBound", "ÜBER 15.800 CONTAINER", "de", Bound::at_least, 15800, 15800, "containers"},
+    {"DecomposedUmlautBound", "u\u0308ber 15.800 Container", "de", Bound::at_least, 15800, 15800,
+     "containers"},
+    {"MindestensBound", "mindestens 64 Lieferungen", "de", Bound::at_least, 64, 64, "deliveries"},
+    {"HoechstensBound", "höchstens 600 Soldaten", "de", Bound::at_most, 600, 600, "soldiers"},
+    {"EtwaBound", "etwa 11.000 Soldaten", "de", Bound::about, 11000, 11000, "soldiers"},
+    {"ApproximatelyBound", "approximately 16,000 containers", "en", Bound::about, 16000, 16000,
+     "containers"},
+    {"ZwischenUndRange", "zwischen 4.000 und 5.000 Soldaten", "de", Bound::between, 4000, 5000,
+     "soldiers"},
+    {"VonBisRange", "von 266 bis 367 Granaten", "de", Bound::between, 266, 367, "rounds"},
+};
+
+class QuantityRule : public ::testing::TestWithParam<QuantityCase> {};
+
+TEST_P(QuantityRule, ReadsTheQuantity) {
+  const QuantityCase& c = GetParam();
+  expect_quantity(only_claim(c.text, c.lang), c.bound, c.low, c.high, c.unit);
+}
+
+INSTANTIATE_TEST_SUITE_P(Extract, QuantityRule, ::testing::ValuesIn(k_quantity_cases),
+                         [](const ::testing::TestParamInfo<QuantityCase>& p) {
+                           return std::string(p.param.name);
+                         });
+
 TEST(Extract, ExactGermanGrouping) {
   const Claim c = only_claim("Nordkorea lieferte 15.800 Container.", "de");
   expect_quantity(c, Bound::exact, 15800, 15800, "containers");
@@ -30,58 +133,10 @@ TEST(Extract, ExactGermanGrouping) {
   EXPECT_EQ(c.text, "15.800 Container");
 }
 
-TEST(Extract, ExactEnglishGrouping) {
-  expect_quantity(only_claim("North Korea shipped 15,800 containers.", "en"), Bound::exact, 15800,
-                  15800, "containers");
-}
-
-TEST(Extract, AtLeastPhrases) {
-  expect_quantity(only_claim("Es waren mehr als 15.000 Container.", "de"), Bound::at_least, 15000,
-                  15000, "containers");
-  expect_quantity(only_claim("Es waren über 15.800 Container.", "de"), Bound::at_least, 15800,
-                  15800, "containers");
-  expect_quantity(only_claim("It moved more than 15,800 containers.", "en"), Bound::at_least,
-                  15800, 15800, "containers");
-  expect_quantity(only_claim("at least 64 deliveries", "en"), Bound::at_least, 64, 64,
-                  "deliveries");
-  expect_quantity(only_claim("15.000 Container oder mehr", "de"), Bound::at_least, 15000, 15000,
-                  "containers");
-}
-
-TEST(Extract, AtMostPhrases) {
-  expect_quantity(only_claim("Bis zu 5.000 Soldaten", "de"), Bound::at_most, 5000, 5000,
-                  "soldiers");
-  expect_quantity(only_claim("up to 4.8 million shells", "en"), Bound::at_most, 4.8e6, 4.8e6,
-                  "rounds");
-  // "no more than" must not read as "more than".
-  expect_quantity(only_claim("no more than 600 soldiers", "en"), Bound::at_most, 600, 600,
-                  "soldiers");
-  expect_quantity(only_claim("weniger als 10.000 Granaten", "de"), Bound::at_most, 10000, 10000,
-                  "rounds");
-}
-
 TEST(Extract, AboutPhrases) {
-  expect_quantity(only_claim("rund 16.000 Container", "de"), Bound::about, 16000, 16000,
-                  "containers");
-  expect_quantity(only_claim("ca. 7.000 Container", "de"), Bound::about, 7000, 7000,
-                  "containers");
-  expect_quantity(only_claim("some 16,000 containers", "en"), Bound::about, 16000, 16000,
-                  "containers");
   const Claim est = only_claim("an estimated 5 million munitions", "en");
   expect_quantity(est, Bound::about, 5e6, 5e6, "rounds");
   EXPECT_EQ(est.hedge, "estimated");
-}
-
-TEST(Extract, RangesWithBisAndDashes) {
-  expect_quantity(only_claim("4.000 bis 5.000 Soldaten", "de"), Bound::between, 4000, 5000,
-                  "soldiers");
-  expect_quantity(only_claim("4,2 bis 5,8 Millionen Schuss", "de"), Bound::between, 4.2e6, 5.8e6,
-                  "rounds");
-  expect_quantity(only_claim("4,2\u20135,8 Mio. Granaten", "de"), Bound::between, 4.2e6, 5.8e6,
-                  "rounds");
-  expect_quantity(only_claim("4-6 million rounds", "en"), Bound::between, 4e6, 6e6, "rounds");
-  expect_quantity(only_claim("from 4.2 to 5.8 million rounds", "en"), Bound::between, 4.2e6,
-                  5.8e6, "rounds");
 }
 
 TEST(Extract, RangesWithBetween) {
@@ -92,51 +147,9 @@ TEST(Extract, RangesWithBetween) {
                   4.2e6, 5.8e6, "rounds");
 }
 
-TEST(Extract, ScaleWords) {
-  expect_quantity(only_claim("20 Milliarden US-Dollar", "de"), Bound::exact, 20e9, 20e9, "usd");
-  expect_quantity(only_claim("US$20 bn", "en"), Bound::exact, 20e9, 20e9, "usd");
-  expect_quantity(only_claim("$20bn", "en"), Bound::exact, 20e9, 20e9, "usd");
-  expect_quantity(only_claim("$200m", "en"), Bound::exact, 200e6, 200e6, "usd");
-  expect_quantity(only_claim("20 Mrd. Dollar", "de"), Bound::exact, 20e9, 20e9, "usd");
-  expect_quantity(only_claim("1,5 Millionen Granaten", "de"), Bound::exact, 1.5e6, 1.5e6,
-                  "rounds");
-  expect_quantity(only_claim("74 Tausend Tonnen", "de"), Bound::exact, 74e3, 74e3, "tonnes");
-  expect_quantity(only_claim("74 thousand tonnes", "en"), Bound::exact, 74e3, 74e3, "tonnes");
-  // German "Billion" is 10^12, English "billion" 10^9.
-  expect_quantity(only_claim("8 Billionen Won", "de"), Bound::exact, 8e12, 8e12, "krw");
-  expect_quantity(only_claim("8 trillion won", "en"), Bound::exact, 8e12, 8e12, "krw");
-  expect_quantity(only_claim("1.7 billion dollars", "en"), Bound::exact, 1.7e9, 1.7e9, "usd");
-}
-
-TEST(Extract, CurrencyRangeWithSymbol) {
-  expect_quantity(only_claim("$5.6\u20139.8 bn", "en"), Bound::between, 5.6e9, 9.8e9, "usd");
-  expect_quantity(only_claim("between $1.7bn and $5.5bn", "en"), Bound::between, 1.7e9, 5.5e9,
-                  "usd");
-  expect_quantity(only_claim("3,6 Millionen Euro", "de"), Bound::exact, 3.6e6, 3.6e6, "eur");
-}
-
 TEST(Extract, NumberWords) {
-  expect_quantity(only_claim("vier Schiffe", "de"), Bound::exact, 4, 4, "ships");
-  expect_quantity(only_claim("four ships", "en"), Bound::exact, 4, 4, "ships");
-  expect_quantity(only_claim("eine Million Granaten", "de"), Bound::exact, 1e6, 1e6, "rounds");
-  expect_quantity(only_claim("zwei Millionen Granaten", "de"), Bound::exact, 2e6, 2e6, "rounds");
-  expect_quantity(only_claim("half a million shells", "en"), Bound::exact, 0.5e6, 0.5e6, "rounds");
-  expect_quantity(only_claim("eine halbe Million Granaten", "de"), Bound::exact, 0.5e6, 0.5e6,
-                  "rounds");
   // An article without a scale is not a number: "ein Schiff" is no claim.
   EXPECT_TRUE(extract_from_sentence("ein Schiff lief aus", "de").empty());
-}
-
-TEST(Extract, SpaceGroupedNumbers) {
-  expect_quantity(only_claim("15\u00A0800 Container", "de"), Bound::exact, 15800, 15800,
-                  "containers");
-}
-
-TEST(Extract, PercentAndRates) {
-  expect_quantity(only_claim("60 Prozent", "de"), Bound::exact, 60, 60, "percent");
-  expect_quantity(only_claim("mehr als 75 %", "de"), Bound::at_least, 75, 75, "percent");
-  expect_quantity(only_claim("150,000 shells per month", "en"), Bound::exact, 150000, 150000,
-                  "rounds/month");
 }
 
 TEST(Extract, CasualtyCategoriesStayApart) {
@@ -152,6 +165,7 @@ TEST(Extract, CasualtyCategoriesStayApart) {
   EXPECT_EQ(only_claim("4,700 casualties", "en").category, "killed_or_wounded");
   EXPECT_EQ(only_claim("about 4,000 killed or wounded", "en").category, "killed_or_wounded");
   EXPECT_EQ(only_claim("2.000 Verwundete", "de").category, "wounded");
+  EXPECT_EQ(only_claim("4.000 Tote und Verletzte", "de").category, "killed_or_wounded");
   EXPECT_EQ(only_claim("11.000 Soldaten entsandt", "de").category, "");
 }
 
@@ -163,8 +177,8 @@ TEST(Extract, TwoFiguresTwoCategories) {
 }
 
 TEST(Extract, TimeSpans) {
-  const Claim de = only_claim(
-      "Zwischen August 2023 und März 2025 lieferte Nordkorea 15.800 Container.", "de");
+  const Claim de =
+      only_claim("Zwischen August 2023 und März 2025 lieferte Nordkorea 15.800 Container.", "de");
   ASSERT_TRUE(de.span.has_value());
   EXPECT_EQ(de.span->from, "2023-08");
   EXPECT_EQ(de.span->to, "2025-03");
@@ -201,9 +215,9 @@ TEST(Extract, NumbersWithoutUnitAreNotClaims) {
 }
 
 TEST(Extract, SourcesAtSentenceStart) {
-  EXPECT_EQ(only_claim("Laut KIDA verdiente Nordkorea mehr als 20 Milliarden US-Dollar.", "de")
-                .source,
-            "KIDA");
+  EXPECT_EQ(
+      only_claim("Laut KIDA verdiente Nordkorea mehr als 20 Milliarden US-Dollar.", "de").source,
+      "KIDA");
   EXPECT_EQ(only_claim("According to the Open Source Centre, North Korea shipped 15,800 "
                        "containers.",
                        "en")
@@ -232,8 +246,7 @@ TEST(Extract, SourcesAtSentenceEnd) {
                        "de")
                 .source,
             "südkoreanische Geheimdienste");
-  EXPECT_EQ(only_claim("North Korea sent 64 shipments, Reuters reported.", "en").source,
-            "Reuters");
+  EXPECT_EQ(only_claim("North Korea sent 64 shipments, Reuters reported.", "en").source, "Reuters");
   EXPECT_EQ(only_claim("About 600 soldiers were killed, the spy agency said.", "en").source,
             "spy agency");
   EXPECT_EQ(only_claim("Rund 600 Soldaten sind gefallen, so der Geheimdienst NIS.", "de").source,

@@ -104,7 +104,8 @@ LedgerStore::LedgerStore(const std::string& path) : m_path(path) {
   }
   sqlite3_busy_timeout(m_db, 5000);
   char* error = nullptr;
-  const std::string setup = std::string("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;") + k_schema;
+  const std::string setup =
+      std::string("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;") + k_schema;
   if (sqlite3_exec(m_db, setup.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
     const std::string why = error != nullptr ? error : "unknown error";
     sqlite3_free(error);
@@ -114,7 +115,9 @@ LedgerStore::LedgerStore(const std::string& path) : m_path(path) {
   }
 }
 
-LedgerStore::~LedgerStore() { sqlite3_close(m_db); }
+LedgerStore::~LedgerStore() {
+  sqlite3_close(m_db);
+}
 
 std::optional<std::int64_t> LedgerStore::find_article(const std::string& hash) {
   Statement s(m_db, "SELECT id FROM articles WHERE content_hash = ?", m_path);
@@ -147,11 +150,12 @@ std::int64_t LedgerStore::add_article(const ArticleRecord& a, const std::vector<
     ins.bind(7, a.content_hash);
     ins.step();
     const std::int64_t article_id = sqlite3_last_insert_rowid(m_db);
-    Statement c(m_db,
-                "INSERT INTO claims (article_id, placement, begin_byte, end_byte, text, bound, low, "
-                "high, step, unit, category, span_from, span_to, source, hedge, sentence) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                m_path);
+    Statement c(
+        m_db,
+        "INSERT INTO claims (article_id, placement, begin_byte, end_byte, text, bound, low, "
+        "high, step, unit, category, span_from, span_to, source, hedge, sentence) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        m_path);
     for (const auto& claim : claims) {
       c.reset();
       c.bind(1, article_id);
@@ -233,8 +237,8 @@ std::vector<LedgerClaim> LedgerStore::claims() {
 
 std::vector<Estimate> LedgerStore::estimates() {
   {
-    Statement exists(m_db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'estimates'",
-                     m_path);
+    Statement exists(
+        m_db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'estimates'", m_path);
     if (!exists.step()) return {};
   }
   Statement s(m_db, "SELECT name, unit, category, low, high FROM estimates ORDER BY name", m_path);

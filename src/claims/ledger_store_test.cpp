@@ -35,7 +35,13 @@ TEST_F(LedgerStoreTest, RoundTripsArticlesAndClaims) {
       "4,2 bis 5,8 Millionen Granaten geliefert worden sein.",
       "de");
   ASSERT_EQ(claims.size(), 2U);
-  ArticleRecord rec{0, "a.txt", "Zeitung", "2025-04-15", "https://example.org/a", "Titel", "de",
+  ArticleRecord rec{0,
+                    "a.txt",
+                    "Zeitung",
+                    "2025-04-15",
+                    "https://example.org/a",
+                    "Titel",
+                    "de",
                     content_hash("bytes")};
   std::int64_t id = 0;
   {

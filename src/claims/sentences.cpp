@@ -15,8 +15,8 @@ bool ends_sentence(const std::vector<Token>& t, std::size_t i) {
   if (i > 0 && !p.space_before) {
     const Token& prev = t[i - 1];
     if (prev.kind == TokenKind::word && is_abbreviation(prev.folded)) return false;
-    if (prev.kind == TokenKind::number && prev.folded.size() <= 2 &&
-        next.kind == TokenKind::word && month_of_word(next.folded)) {
+    if (prev.kind == TokenKind::number && prev.folded.size() <= 2 && next.kind == TokenKind::word &&
+        month_of_word(next.folded)) {
       return false;
     }
   }

@@ -22,7 +22,9 @@ bool is_word_char(UChar32 c) {
   return c > 0 && (u_isUAlphabetic(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0);
 }
 
-bool is_digit(UChar32 c) { return c >= '0' && c <= '9'; }
+bool is_digit(UChar32 c) {
+  return c >= '0' && c <= '9';
+}
 
 // Characters that may group digits or mark decimals inside one number.
 bool is_number_separator(UChar32 c) {
@@ -30,10 +32,14 @@ bool is_number_separator(UChar32 c) {
          c == 0x202F;
 }
 
-bool is_dash(UChar32 c) { return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
-                                 c == 0x2014 || c == 0x2015 || c == 0x2212; }
+bool is_dash(UChar32 c) {
+  return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015 ||
+         c == 0x2212;
+}
 
-bool is_space(UChar32 c) { return c < 0 || u_isUWhiteSpace(c) || u_iscntrl(c); }
+bool is_space(UChar32 c) {
+  return c < 0 || u_isUWhiteSpace(c) || u_iscntrl(c);
+}
 
 }  // namespace
 

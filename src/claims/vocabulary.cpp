@@ -20,7 +20,8 @@ WordSet folded_set(std::initializer_list<std::string_view> words) {
 }
 
 template <typename V>
-std::unordered_map<std::string, V> folded_map(std::initializer_list<std::pair<std::string_view, V>> entries) {
+std::unordered_map<std::string, V> folded_map(
+    std::initializer_list<std::pair<std::string_view, V>> entries) {
   std::unordered_map<std::string, V> map;
   for (const auto& [w, v] : entries) map.emplace(fold(w), v);
   return map;
@@ -60,34 +61,62 @@ const std::vector<BoundPhrase>& bound_phrases() {
       bool hedge;
     };
     const Raw raw[] = {
-        {"nicht mehr als", Bound::at_most, false}, {"no more than", Bound::at_most, false},
-        {"mehr als", Bound::at_least, false},     {"more than", Bound::at_least, false},
-        {"über", Bound::at_least, false},         {"mindestens", Bound::at_least, false},
-        {"wenigstens", Bound::at_least, false},   {"over", Bound::at_least, false},
-        {"at least", Bound::at_least, false},     {"upwards of", Bound::at_least, false},
-        {"in excess of", Bound::at_least, false}, {">", Bound::at_least, false},
-        {"≥", Bound::at_least, false},            {"bis zu", Bound::at_most, false},
-        {"up to", Bound::at_most, false},         {"höchstens", Bound::at_most, false},
-        {"maximal", Bound::at_most, false},       {"at most", Bound::at_most, false},
-        {"as many as", Bound::at_most, false},    {"weniger als", Bound::at_most, false},
-        {"less than", Bound::at_most, false},     {"fewer than", Bound::at_most, false},
-        {"unter", Bound::at_most, false},         {"under", Bound::at_most, false},
-        {"bis", Bound::at_most, false},           {"<", Bound::at_most, false},
-        {"≤", Bound::at_most, false},             {"etwa", Bound::about, false},
-        {"rund", Bound::about, false},            {"ca .", Bound::about, false},
-        {"ca", Bound::about, false},              {"circa", Bound::about, false},
-        {"zirka", Bound::about, false},           {"ungefähr", Bound::about, false},
-        {"knapp", Bound::about, false},           {"fast", Bound::about, false},
-        {"nahezu", Bound::about, false},          {"beinahe", Bound::about, false},
-        {"annähernd", Bound::about, false},       {"gut", Bound::about, false},
-        {"schätzungsweise", Bound::about, true},  {"geschätzte", Bound::about, true},
-        {"geschätzten", Bound::about, true},      {"geschätzt", Bound::about, true},
-        {"about", Bound::about, false},           {"around", Bound::about, false},
-        {"approximately", Bound::about, false},   {"approx .", Bound::about, false},
-        {"roughly", Bound::about, false},         {"some", Bound::about, false},
-        {"nearly", Bound::about, false},          {"almost", Bound::about, false},
-        {"close to", Bound::about, false},        {"an estimated", Bound::about, true},
-        {"estimated", Bound::about, true},        {"~", Bound::about, false},
+        {"nicht mehr als", Bound::at_most, false},
+        {"no more than", Bound::at_most, false},
+        {"mehr als", Bound::at_least, false},
+        {"more than", Bound::at_least, false},
+        {"über", Bound::at_least, false},
+        {"mindestens", Bound::at_least, false},
+        {"wenigstens", Bound::at_least, false},
+        {"over", Bound::at_least, false},
+        {"at least", Bound::at_least, false},
+        {"upwards of", Bound::at_least, false},
+        {"in excess of", Bound::at_least, false},
+        {">", Bound::at_least, false},
+        {"≥", Bound::at_least, false},
+        {"bis zu", Bound::at_most, false},
+        {"up to", Bound::at_most, false},
+        {"höchstens", Bound::at_most, false},
+        {"maximal", Bound::at_most, false},
+        {"at most", Bound::at_most, false},
+        {"as many as", Bound::at_most, false},
+        {"weniger als", Bound::at_most, false},
+        {"less than", Bound::at_most, false},
+        {"fewer than", Bound::at_most, false},
+        {"unter", Bound::at_most, false},
+        {"under", Bound::at_most, false},
+        {"bis", Bound::at_most, false},
+        {"<", Bound::at_most, false},
+        {"≤", Bound::at_most, false},
+        {"etwa", Bound::about, false},
+        {"rund", Bound::about, false},
+        {"ca .", Bound::about, false},
+        {"ca", Bound::about, false},
+        {"circa", Bound::about, false},
+        {"zirka", Bound::about, false},
+        {"ungefähr", Bound::about, false},
+        {"knapp", Bound::about, false},
+        {"fast", Bound::about, false},
+        {"nahezu", Bound::about, false},
+        {"beinahe", Bound::about, false},
+        {"annähernd", Bound::about, false},
+        {"gut", Bound::about, false},
+        {"schätzungsweise", Bound::about, true},
+        {"geschätzte", Bound::about, true},
+        {"geschätzten", Bound::about, true},
+        {"geschätzt", Bound::about, true},
+        {"about", Bound::about, false},
+        {"around", Bound::about, false},
+        {"approximately", Bound::about, false},
+        {"approx .", Bound::about, false},
+        {"roughly", Bound::about, false},
+        {"some", Bound::about, false},
+        {"nearly", Bound::about, false},
+        {"almost", Bound::about, false},
+        {"close to", Bound::about, false},
+        {"an estimated", Bound::about, true},
+        {"estimated", Bound::about, true},
+        {"~", Bound::about, false},
         {"≈", Bound::about, false},
     };
     std::vector<BoundPhrase> out;
@@ -113,9 +142,20 @@ const std::vector<BoundPhrase>& bound_phrases() {
 
 std::optional<double> scale_of(std::string_view folded, Language language) {
   static const auto scales = folded_map<double>({
-      {"tausend", 1e3}, {"thousand", 1e3}, {"million", 1e6}, {"millionen", 1e6},
-      {"mio", 1e6}, {"mn", 1e6}, {"milliarde", 1e9}, {"milliarden", 1e9}, {"mrd", 1e9},
-      {"bn", 1e9}, {"bln", 1e9}, {"billionen", 1e12}, {"trillion", 1e12}, {"tn", 1e12},
+      {"tausend", 1e3},
+      {"thousand", 1e3},
+      {"million", 1e6},
+      {"millionen", 1e6},
+      {"mio", 1e6},
+      {"mn", 1e6},
+      {"milliarde", 1e9},
+      {"milliarden", 1e9},
+      {"mrd", 1e9},
+      {"bn", 1e9},
+      {"bln", 1e9},
+      {"billionen", 1e12},
+      {"trillion", 1e12},
+      {"tn", 1e12},
   });
   if (folded == "billion") return language == Language::de ? 1e12 : 1e9;
   const auto it = scales.find(std::string(folded));
@@ -125,15 +165,15 @@ std::optional<double> scale_of(std::string_view folded, Language language) {
 
 std::optional<double> number_word_value(std::string_view folded) {
   static const auto words = folded_map<double>({
-      {"eins", 1},      {"zwei", 2},      {"drei", 3},      {"vier", 4},       {"fünf", 5},
-      {"sechs", 6},     {"sieben", 7},    {"acht", 8},      {"neun", 9},       {"zehn", 10},
-      {"elf", 11},      {"zwölf", 12},    {"zwanzig", 20},  {"dreißig", 30},   {"vierzig", 40},
-      {"fünfzig", 50},  {"sechzig", 60},  {"siebzig", 70},  {"achtzig", 80},   {"neunzig", 90},
-      {"hundert", 100}, {"one", 1},       {"two", 2},       {"three", 3},      {"four", 4},
-      {"five", 5},      {"six", 6},       {"seven", 7},     {"eight", 8},      {"nine", 9},
-      {"ten", 10},      {"eleven", 11},   {"twelve", 12},   {"twenty", 20},    {"thirty", 30},
-      {"forty", 40},    {"fifty", 50},    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},
-      {"ninety", 90},   {"hundred", 100}, {"dutzend", 12},  {"dozen", 12},     {"halbe", 0.5},
+      {"eins", 1},      {"zwei", 2},      {"drei", 3},     {"vier", 4},     {"fünf", 5},
+      {"sechs", 6},     {"sieben", 7},    {"acht", 8},     {"neun", 9},     {"zehn", 10},
+      {"elf", 11},      {"zwölf", 12},    {"zwanzig", 20}, {"dreißig", 30}, {"vierzig", 40},
+      {"fünfzig", 50},  {"sechzig", 60},  {"siebzig", 70}, {"achtzig", 80}, {"neunzig", 90},
+      {"hundert", 100}, {"one", 1},       {"two", 2},      {"three", 3},    {"four", 4},
+      {"five", 5},      {"six", 6},       {"seven", 7},    {"eight", 8},    {"nine", 9},
+      {"ten", 10},      {"eleven", 11},   {"twelve", 12},  {"twenty", 20},  {"thirty", 30},
+      {"forty", 40},    {"fifty", 50},    {"sixty", 60},   {"seventy", 70}, {"eighty", 80},
+      {"ninety", 90},   {"hundred", 100}, {"dutzend", 12}, {"dozen", 12},   {"halbe", 0.5},
       {"halben", 0.5},  {"half", 0.5},
   });
   const auto it = words.find(std::string(folded));
@@ -148,22 +188,54 @@ bool is_one_article(std::string_view folded) {
 
 std::optional<std::string> unit_of_word(std::string_view folded) {
   static const auto stems = folded_stems({
-      {"container", "containers"}, {"teu", "containers", true},
-      {"artilleriegranate", "rounds"}, {"granate", "rounds"}, {"geschoss", "rounds"},
-      {"schuss", "rounds", true}, {"munition", "rounds"}, {"rounds", "rounds", true},
-      {"shell", "rounds"}, {"projectile", "rounds"}, {"projektil", "rounds"},
-      {"rakete", "rockets"}, {"rocket", "rockets"}, {"missile", "missiles"},
-      {"marschflugkörper", "missiles"}, {"soldat", "soldiers"}, {"soldier", "soldiers"},
-      {"troop", "soldiers"}, {"truppe", "soldiers"}, {"kämpfer", "soldiers"},
-      {"mann", "soldiers", true}, {"lieferung", "deliveries"}, {"deliveries", "deliveries", true},
-      {"delivery", "deliveries", true}, {"shipment", "deliveries"}, {"voyage", "deliveries"},
-      {"fahrten", "deliveries", true}, {"überfahrt", "deliveries"},
-      {"schiffsladung", "deliveries"}, {"schiffe", "ships", true}, {"schiffen", "ships", true},
-      {"ships", "ships", true}, {"vessel", "ships"}, {"frachter", "ships"},
-      {"dollar", "usd"}, {"usd", "usd", true}, {"euro", "eur"}, {"eur", "eur", true},
-      {"won", "krw", true}, {"krw", "krw", true}, {"rubel", "rub"}, {"ruble", "rub"},
-      {"rouble", "rub"}, {"tonne", "tonnes"}, {"prozent", "percent", true},
-      {"percent", "percent", true}, {"%", "percent", true}, {"arbeiter", "workers"},
+      {"container", "containers"},
+      {"teu", "containers", true},
+      {"artilleriegranate", "rounds"},
+      {"granate", "rounds"},
+      {"geschoss", "rounds"},
+      {"schuss", "rounds", true},
+      {"munition", "rounds"},
+      {"rounds", "rounds", true},
+      {"shell", "rounds"},
+      {"projectile", "rounds"},
+      {"projektil", "rounds"},
+      {"rakete", "rockets"},
+      {"rocket", "rockets"},
+      {"missile", "missiles"},
+      {"marschflugkörper", "missiles"},
+      {"soldat", "soldiers"},
+      {"soldier", "soldiers"},
+      {"troop", "soldiers"},
+      {"truppe", "soldiers"},
+      {"kämpfer", "soldiers"},
+      {"mann", "soldiers", true},
+      {"lieferung", "deliveries"},
+      {"deliveries", "deliveries", true},
+      {"delivery", "deliveries", true},
+      {"shipment", "deliveries"},
+      {"voyage", "deliveries"},
+      {"fahrten", "deliveries", true},
+      {"überfahrt", "deliveries"},
+      {"schiffsladung", "deliveries"},
+      {"schiffe", "ships", true},
+      {"schiffen", "ships", true},
+      {"ships", "ships", true},
+      {"vessel", "ships"},
+      {"frachter", "ships"},
+      {"dollar", "usd"},
+      {"usd", "usd", true},
+      {"euro", "eur"},
+      {"eur", "eur", true},
+      {"won", "krw", true},
+      {"krw", "krw", true},
+      {"rubel", "rub"},
+      {"ruble", "rub"},
+      {"rouble", "rub"},
+      {"tonne", "tonnes"},
+      {"prozent", "percent", true},
+      {"percent", "percent", true},
+      {"%", "percent", true},
+      {"arbeiter", "workers"},
       {"workers", "workers", true},
   });
   return match_stem(stems, folded);
@@ -179,11 +251,21 @@ std::optional<std::string> currency_of_symbol(std::string_view symbol) {
 
 std::optional<std::string> category_of_word(std::string_view folded) {
   static const auto stems = folded_stems({
-      {"gefallen", "killed"}, {"getötet", "killed"}, {"tote", "killed"}, {"tot", "killed", true},
-      {"todesopfer", "killed"}, {"killed", "killed", true}, {"dead", "killed", true},
-      {"deaths", "killed", true}, {"died", "killed", true}, {"starben", "killed", true},
-      {"verletzt", "wounded"}, {"verwundet", "wounded"}, {"wounded", "wounded", true},
-      {"injured", "wounded", true}, {"verluste", "killed_or_wounded"},
+      {"gefallen", "killed"},
+      {"getötet", "killed"},
+      {"tote", "killed"},
+      {"tot", "killed", true},
+      {"todesopfer", "killed"},
+      {"killed", "killed", true},
+      {"dead", "killed", true},
+      {"deaths", "killed", true},
+      {"died", "killed", true},
+      {"starben", "killed", true},
+      {"verletzt", "wounded"},
+      {"verwundet", "wounded"},
+      {"wounded", "wounded", true},
+      {"injured", "wounded", true},
+      {"verluste", "killed_or_wounded"},
       {"casualties", "killed_or_wounded", true},
   });
   return match_stem(stems, folded);
@@ -191,13 +273,13 @@ std::optional<std::string> category_of_word(std::string_view folded) {
 
 std::optional<int> month_of_word(std::string_view folded) {
   static const auto months = folded_map<int>({
-      {"januar", 1},    {"jan", 1},     {"january", 1},  {"jänner", 1},  {"februar", 2},
-      {"feb", 2},       {"february", 2}, {"märz", 3},    {"mär", 3},     {"maerz", 3},
-      {"march", 3},     {"mar", 3},     {"april", 4},    {"apr", 4},     {"mai", 5},
-      {"may", 5},       {"juni", 6},    {"jun", 6},      {"june", 6},    {"juli", 7},
-      {"jul", 7},       {"july", 7},    {"august", 8},   {"aug", 8},     {"september", 9},
-      {"sep", 9},       {"sept", 9},    {"oktober", 10}, {"okt", 10},    {"october", 10},
-      {"oct", 10},      {"november", 11}, {"nov", 11},   {"dezember", 12}, {"dez", 12},
+      {"januar", 1},    {"jan", 1},       {"january", 1},  {"jänner", 1},    {"februar", 2},
+      {"feb", 2},       {"february", 2},  {"märz", 3},     {"mär", 3},       {"maerz", 3},
+      {"march", 3},     {"mar", 3},       {"april", 4},    {"apr", 4},       {"mai", 5},
+      {"may", 5},       {"juni", 6},      {"jun", 6},      {"june", 6},      {"juli", 7},
+      {"jul", 7},       {"july", 7},      {"august", 8},   {"aug", 8},       {"september", 9},
+      {"sep", 9},       {"sept", 9},      {"oktober", 10}, {"okt", 10},      {"october", 10},
+      {"oct", 10},      {"november", 11}, {"nov", 11},     {"dezember", 12}, {"dez", 12},
       {"december", 12}, {"dec", 12},
   });
   const auto it = months.find(std::string(folded));
@@ -207,13 +289,27 @@ std::optional<int> month_of_word(std::string_view folded) {
 
 bool is_hedge_word(std::string_view folded) {
   static const auto stems = folded_stems({
-      {"angeblich", "h"}, {"mutmaßlich", "h"}, {"vermutlich", "h", true},
-      {"offenbar", "h", true}, {"möglicherweise", "h", true}, {"schätzungsweise", "h", true},
-      {"geschätzt", "h"}, {"soll", "h", true}, {"sollen", "h", true}, {"dürfte", "h"},
-      {"unbestätigt", "h"}, {"reportedly", "h", true}, {"allegedly", "h", true},
-      {"alleged", "h", true}, {"purportedly", "h", true}, {"supposedly", "h", true},
-      {"estimated", "h", true}, {"possibly", "h", true}, {"unconfirmed", "h", true},
-      {"apparently", "h", true}, {"believed", "h", true},
+      {"angeblich", "h"},
+      {"mutmaßlich", "h"},
+      {"vermutlich", "h", true},
+      {"offenbar", "h", true},
+      {"möglicherweise", "h", true},
+      {"schätzungsweise", "h", true},
+      {"geschätzt", "h"},
+      {"soll", "h", true},
+      {"sollen", "h", true},
+      {"dürfte", "h"},
+      {"unbestätigt", "h"},
+      {"reportedly", "h", true},
+      {"allegedly", "h", true},
+      {"alleged", "h", true},
+      {"purportedly", "h", true},
+      {"supposedly", "h", true},
+      {"estimated", "h", true},
+      {"possibly", "h", true},
+      {"unconfirmed", "h", true},
+      {"apparently", "h", true},
+      {"believed", "h", true},
   });
   return match_stem(stems, folded).has_value();
 }
@@ -227,22 +323,25 @@ const std::vector<std::vector<std::string>>& source_lead_phrases() {
 
 bool is_report_noun(std::string_view folded) {
   static const auto set = folded_set({
-      "studie", "untersuchung", "bericht", "berichten", "analyse", "schätzung", "schätzungen",
-      "angaben", "recherche", "recherchen", "auswertung", "daten", "zahlen", "study", "report",
-      "analysis", "investigation", "estimate", "estimates", "assessment", "data", "figures",
-      "research", "sprecher", "spokesman", "spokeswoman", "spokesperson",
+      "studie",      "untersuchung", "bericht",      "berichten",  "analyse",       "schätzung",
+      "schätzungen", "angaben",      "recherche",    "recherchen", "auswertung",    "daten",
+      "zahlen",      "study",        "report",       "analysis",   "investigation", "estimate",
+      "estimates",   "assessment",   "data",         "figures",    "research",      "sprecher",
+      "spokesman",   "spokeswoman",  "spokesperson",
   });
   return contains(set, folded);
 }
 
 bool is_saying_verb(std::string_view folded) {
   static const auto set = folded_set({
-      "berichten", "berichtet", "berichtete", "berichteten", "meldet", "meldete", "melden",
-      "schreibt", "schrieb", "schätzt", "schätzen", "schätzte", "zeigt", "zeigen", "zeigte",
-      "sagt", "sagte", "sagten", "erklärt", "erklärte", "zufolge", "said", "says", "say",
-      "reported", "reports", "estimates", "estimated", "shows", "showed", "show", "found",
-      "finds", "told", "wrote", "writes", "claimed", "claims", "stated", "concluded",
-      "counted", "counts", "puts", "put", "zählte", "zählten", "zählt", "beziffert",
+      "berichten",  "berichtet",   "berichtete", "berichteten", "meldet",   "meldete",
+      "melden",     "schreibt",    "schrieb",    "schätzt",     "schätzen", "schätzte",
+      "zeigt",      "zeigen",      "zeigte",     "sagt",        "sagte",    "sagten",
+      "erklärt",    "erklärte",    "zufolge",    "said",        "says",     "say",
+      "reported",   "reports",     "estimates",  "estimated",   "shows",    "showed",
+      "show",       "found",       "finds",      "told",        "wrote",    "writes",
+      "claimed",    "claims",      "stated",     "concluded",   "counted",  "counts",
+      "puts",       "put",         "zählte",     "zählten",     "zählt",    "beziffert",
       "bezifferte", "bezifferten",
   });
   return contains(set, folded);
@@ -250,44 +349,58 @@ bool is_saying_verb(std::string_view folded) {
 
 bool is_name_connector(std::string_view folded) {
   static const auto set = folded_set({
-      "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-      "the", "a", "an", "of", "for", "für", "von", "vom", "zur", "zum", "und", "and", "&", "'",
-      "’", "s", "-", "on", "in", "im",
+      "der",   "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+      "einen", "the", "a",   "an",  "of",  "for", "für", "von",  "vom",   "zur",   "zum",
+      "und",   "and", "&",   "'",   "’",   "s",   "-",   "on",   "in",    "im",
   });
   return contains(set, folded);
 }
 
 bool is_article_word(std::string_view folded) {
   static const auto set = folded_set({
-      "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-      "the", "a", "an",
+      "der",
+      "die",
+      "das",
+      "des",
+      "dem",
+      "den",
+      "ein",
+      "eine",
+      "einer",
+      "eines",
+      "einem",
+      "einen",
+      "the",
+      "a",
+      "an",
   });
   return contains(set, folded);
 }
 
 bool is_abbreviation(std::string_view folded) {
   static const auto set = folded_set({
-      "mio", "mrd", "ca", "bzw", "dr", "nr", "vgl", "etc", "usw", "inkl", "rd", "st", "mr",
-      "mrs", "ms", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct",
-      "nov", "dez", "dec", "prof", "gen", "lt", "col", "gov", "no", "vs", "evtl", "ggf", "sog",
-      "approx", "bn", "mn", "tsd", "zit",
+      "mio", "mrd",  "ca",  "bzw",  "dr",  "nr",  "vgl",    "etc",  "usw", "inkl", "rd",
+      "st",  "mr",   "mrs", "ms",   "jan", "feb", "mär",    "apr",  "jun", "jul",  "aug",
+      "sep", "sept", "okt", "oct",  "nov", "dez", "dec",    "prof", "gen", "lt",   "col",
+      "gov", "no",   "vs",  "evtl", "ggf", "sog", "approx", "bn",   "mn",  "tsd",  "zit",
   });
   return folded.size() == 1 || contains(set, folded);
 }
 
 bool is_german_function_word(std::string_view folded) {
   static const auto set = folded_set({
-      "der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "dem", "ein",
-      "eine", "auf", "für", "sich", "auch", "als", "nach", "laut", "wie", "bei", "sind", "hat",
-      "haben", "oder", "über", "wurden", "sollen", "bis",
+      "der", "die", "das",  "und", "ist",   "nicht", "mit",  "von",    "zu",     "den",
+      "dem", "ein", "eine", "auf", "für",   "sich",  "auch", "als",    "nach",   "laut",
+      "wie", "bei", "sind", "hat", "haben", "oder",  "über", "wurden", "sollen", "bis",
   });
   return contains(set, folded);
 }
 
 bool is_english_function_word(std::string_view folded) {
   static const auto set = folded_set({
-      "the", "and", "of", "to", "is", "was", "were", "that", "with", "for", "on", "by", "as",
-      "from", "has", "have", "are", "this", "according", "than", "between", "up", "which",
+      "the",  "and",  "of",        "to",   "is",      "was",  "were",  "that",
+      "with", "for",  "on",        "by",   "as",      "from", "has",   "have",
+      "are",  "this", "according", "than", "between", "up",   "which",
   });
   return contains(set, folded);
 }

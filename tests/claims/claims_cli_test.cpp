@@ -1,8 +1,6 @@
 // `darkfleet claims` end to end: the real binary on the fixture articles, a fresh ledger per
 // test, exit codes and messages a user sees.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,55 +9,27 @@
 
 #include <nlohmann/json.hpp>
 
+#include "binary_runner.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using darkfleet::test::RunResult;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class ClaimsCli : public ::testing::Test {
+class ClaimsCli : public darkfleet::test::BinaryTest {
  protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() /
-            ("darkfleet_claims_cli_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-
-  RunResult run(const std::string& args) {
-    const std::string cmd = "cd '" + m_dir.string() + "' && '" DARKFLEET_BINARY "' " + args +
-                            " </dev/null >stdout.txt 2>stderr.txt";
-    const int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(m_dir / "stdout.txt");
-    r.err = slurp(m_dir / "stderr.txt");
-    return r;
-  }
+  ClaimsCli() : BinaryTest(DARKFLEET_BINARY, "darkfleet_claims_cli_") {}
 
   static std::string article(const std::string& name) {
     return std::string("'") + DARKFLEET_CLAIMS_ARTICLES + "/" + name + "'";
   }
-
-  fs::path m_dir;
 };
 
 TEST_F(ClaimsCli, AddListCheck) {
-  RunResult r = run("claims add " + article("de_nachrichten_munition.txt") +
-                    " --db ledger.db --publisher Tagesblatt --date 2025-04-16 --url https://example.org/a");
+  RunResult r =
+      run("claims add " + article("de_nachrichten_munition.txt") +
+          " --db ledger.db --publisher Tagesblatt --date 2025-04-16 --url https://example.org/a");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("9 claims"), std::string::npos) << r.err;
   r = run("claims add " + article("de_boulevard.html") + " --db ledger.db --publisher Boulevard");
@@ -88,7 +58,8 @@ TEST_F(ClaimsCli, AddListCheck) {
 
 TEST_F(ClaimsCli, CheckWithEstimatesFile) {
   ASSERT_EQ(run("claims add " + article("en_thinktank_brief.html") + " --db l.db").exit_code, 0);
-  const RunResult r = run("claims check --db l.db -f json --estimates " + article("estimates.json"));
+  const RunResult r =
+      run("claims check --db l.db -f json --estimates " + article("estimates.json"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   bool above = false;
   std::istringstream lines(r.out);
@@ -116,7 +87,10 @@ TEST_F(ClaimsCli, ExtractNeedsNoLedger) {
 
 TEST_F(ClaimsCli, BadArticlesGiveOneClearError) {
   std::ofstream(m_dir / "empty.txt").close();
-  std::ofstream(m_dir / "binary.bin", std::ios::binary) << std::string("\x7f" "ELF\0\0\0", 7);
+  std::ofstream(m_dir / "binary.bin", std::ios::binary) << std::string(
+      "\x7f"
+      "ELF\0\0\0",
+      7);
   {
     std::ofstream big(m_dir / "big.txt", std::ios::binary);
     const std::string line(1023, 'x');

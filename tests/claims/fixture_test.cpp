@@ -31,7 +31,9 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-std::string stem(const std::string& file) { return file.substr(0, file.rfind('.')); }
+std::string stem(const std::string& file) {
+  return file.substr(0, file.rfind('.'));
+}
 
 std::vector<Claim> extract_file(const std::string& file, Article* article_out = nullptr) {
   const auto article = parse_article(slurp(k_dir + "/" + file));
@@ -83,7 +85,9 @@ TEST_P(ArticleFixture, YieldsExactlyTheExpectedClaims) {
 INSTANTIATE_TEST_SUITE_P(Claims, ArticleFixture,
                          ::testing::Values("de_nachrichten_munition.txt", "en_wire_report.txt",
                                            "de_boulevard.html", "en_thinktank_brief.html"),
-                         [](const ::testing::TestParamInfo<std::string>& p) { return stem(p.param); });
+                         [](const ::testing::TestParamInfo<std::string>& p) {
+                           return stem(p.param);
+                         });
 
 using FindingKey = std::tuple<std::string, std::string, std::vector<std::string>>;
 

@@ -19,7 +19,7 @@ namespace darkfleet::claims {
 struct SourceAnchor {
   std::size_t text_offset = 0;
   std::size_t source_offset = 0;
-  bool literal = true;  ///< false for a decoded entity: every byte maps to source_offset
+  bool literal = true;            ///< false for a decoded entity: every byte maps to source_offset
   std::size_t source_length = 0;  ///< bytes in the source for a non-literal anchor
 };
 
@@ -56,7 +56,8 @@ struct Article {
 /// <p>, later <li>, <h2>-<h6>, <blockquote> are body; script, style, nav, footer are skipped.
 /// Errors: empty_article (no visible text), binary_article (NUL bytes or mostly invalid
 /// UTF-8), article_too_large (more than limits.max_bytes).
-Result<Article> parse_article(std::string_view bytes, ArticleFormat format = ArticleFormat::automatic,
+Result<Article> parse_article(std::string_view bytes,
+                              ArticleFormat format = ArticleFormat::automatic,
                               const ArticleLimits& limits = {});
 
 }  // namespace darkfleet::claims

@@ -34,13 +34,14 @@ struct Estimate {
 enum class FindingKind : std::uint8_t {
   consistent,        ///< every pair of claims in the group admits a common value
   conflicting,       ///< two claims in the group admit no common value
-  changed_category,  ///< the same figure counts something else elsewhere (killed vs killed_or_wounded)
+  changed_category,  ///< the same figure counts something else elsewhere (killed vs
+                     ///< killed_or_wounded)
   lost_hedge,        ///< a hedged body figure restated without a hedge in the headline or teaser
-  lost_source,       ///< an attributed body figure restated without a source in the headline or teaser
-  estimate_inside,   ///< the claim lies inside one of darkfleet's estimates
-  estimate_below,    ///< the claim lies below the estimate
-  estimate_above,    ///< the claim lies above the estimate
-  estimate_overlaps, ///< the claim's interval straddles an end of the estimate
+  lost_source,  ///< an attributed body figure restated without a source in the headline or teaser
+  estimate_inside,    ///< the claim lies inside one of darkfleet's estimates
+  estimate_below,     ///< the claim lies below the estimate
+  estimate_above,     ///< the claim lies above the estimate
+  estimate_overlaps,  ///< the claim's interval straddles an end of the estimate
 };
 
 /// Stable name of a finding kind ("consistent", "conflicting", ...).
@@ -49,10 +50,10 @@ std::string_view to_string(FindingKind kind);
 /// One finding about one group or a pair of claims.
 struct Finding {
   FindingKind kind = FindingKind::consistent;
-  std::string group;                  ///< "unit" or "unit/category"
+  std::string group;  ///< "unit" or "unit/category"
   std::vector<std::int64_t> claim_ids;
-  std::string estimate;               ///< the estimate's name for estimate_* findings
-  std::string message;                ///< one line a reader understands
+  std::string estimate;  ///< the estimate's name for estimate_* findings
+  std::string message;   ///< one line a reader understands
 };
 
 /// Checks `claims` against each other and against `estimates`. Groups are keyed by unit and

@@ -20,7 +20,7 @@ namespace darkfleet::claims {
 /// What the ledger knows about an article.
 struct ArticleRecord {
   std::int64_t id = 0;
-  std::string path;       ///< file name as given to `claims add`
+  std::string path;  ///< file name as given to `claims add`
   std::string publisher;
   std::string published;  ///< date as given (ISO-8601 recommended)
   std::string url;
