@@ -56,6 +56,16 @@ class SentenceReader {
         m_language(language),
         m_used(end - begin, false) {}
 
+  // The source of a sentence that only attributes what the previous one said: "Das berichtet
+  // der südkoreanische Militärgeheimdienst.", "Dies zeigt eine Studie der KIDA."
+  std::string attribution_only_source() const {
+    if (!is_any(m_begin, "das", "dies", "this", "that") || !is_word(m_begin + 1) ||
+        !detail::is_saying_verb(m_t[m_begin + 1].folded)) {
+      return {};
+    }
+    return name_after(m_begin + 2, true);
+  }
+
   void read(std::vector<Claim>& out) {
     find_dates();
     const std::string hedge = find_hedges();
@@ -636,8 +646,18 @@ std::vector<Claim> extract_claims(const Article& article) {
   std::vector<Claim> claims;
   for (const auto& block : article.blocks) {
     const std::vector<Token> tokens = detail::tokenize(block.text);
+    std::size_t previous_sentence = claims.size();  // first claim of the previous sentence
     for (const auto& s : detail::split_sentences(tokens)) {
-      SentenceReader(block, tokens, s.begin, s.end, language).read(claims);
+      const std::size_t first = claims.size();
+      SentenceReader reader(block, tokens, s.begin, s.end, language);
+      reader.read(claims);
+      if (claims.size() == first) {
+        const std::string source = reader.attribution_only_source();
+        for (std::size_t k = previous_sentence; k < first && !source.empty(); ++k) {
+          if (claims[k].source.empty()) claims[k].source = source;
+        }
+      }
+      previous_sentence = first;
     }
   }
   return claims;

@@ -253,6 +253,20 @@ TEST(Extract, SourcesAtSentenceEnd) {
             "Geheimdienst NIS");
 }
 
+TEST(Extract, SourceInTheNextSentence) {
+  Article article;
+  article.language = "de";
+  Block block;
+  block.text =
+      "Angeblich hat Nordkorea rund 12 Millionen Granaten geliefert. Das berichtet der "
+      "südkoreanische Militärgeheimdienst. Danach kamen 64 Lieferungen. Das ist viel.";
+  article.blocks.push_back(block);
+  const auto claims = extract_claims(article);
+  ASSERT_EQ(claims.size(), 2U);
+  EXPECT_EQ(claims[0].source, "südkoreanische Militärgeheimdienst");
+  EXPECT_EQ(claims[1].source, "");  // "Das ist viel." attributes nothing
+}
+
 TEST(Extract, HedgesAreKeptAsWritten) {
   EXPECT_EQ(only_claim("Angeblich wurden 5 Millionen Granaten geliefert.", "de").hedge,
             "Angeblich");
