@@ -48,9 +48,9 @@ TEST(BadInput, RandomBytesNeverCrash) {
 }
 
 TEST(BadInput, NumberSoupAndMarkupSoupStayBounded) {
-  // A large article (4 MB) of numbers, ranges and tags without sentence ends.
+  // A large article (512 KiB) of numbers, ranges and tags without sentence ends.
   std::string soup;
-  while (soup.size() < (std::size_t{4} << 20)) {
+  while (soup.size() < (std::size_t{512} << 10)) {
     soup += "<p>mehr als 15.800 bis 4,2\u20135,8 Millionen Container zwischen 2023 und <b>";
   }
   const auto start = std::chrono::steady_clock::now();
@@ -60,7 +60,7 @@ TEST(BadInput, NumberSoupAndMarkupSoupStayBounded) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_GT(claims.size(), 1000U);
-  EXPECT_LT(seconds, 60.0);  // linear work; seconds even under ASan
+  EXPECT_LT(seconds, 30.0);  // linear work: well under a second in release, seconds under ASan
 }
 
 }  // namespace

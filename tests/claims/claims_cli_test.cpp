@@ -87,6 +87,7 @@ TEST_F(ClaimsCli, ExtractNeedsNoLedger) {
 
 TEST_F(ClaimsCli, BadArticlesGiveOneClearError) {
   std::ofstream(m_dir / "empty.txt").close();
+  std::ofstream(m_dir / "huge.txt").close();
   std::ofstream(m_dir / "binary.bin", std::ios::binary) << std::string(
       "\x7f"
       "ELF\0\0\0",
@@ -96,7 +97,13 @@ TEST_F(ClaimsCli, BadArticlesGiveOneClearError) {
     const std::string line(1023, 'x');
     for (int i = 0; i < 2048; ++i) big << line << '\n';  // 2 MiB
   }
-  RunResult r = run("claims add empty.txt --db l.db");
+  // 50 MB (sparse): refused after reading the first 16 MiB + 1 bytes.
+  fs::resize_file(m_dir / "huge.txt", 0);
+  fs::resize_file(m_dir / "huge.txt", std::uintmax_t{50} << 20);
+  RunResult r = run("claims extract huge.txt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("huge.txt: article_too_large"), std::string::npos) << r.err;
+  r = run("claims add empty.txt --db l.db");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("empty.txt: empty_article"), std::string::npos) << r.err;
   r = run("claims add binary.bin --db l.db");
