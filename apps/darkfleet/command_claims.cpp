@@ -94,6 +94,10 @@ void ClaimsCommand::setup(CLI::App& app) {
   };
 
   m_add = app.add_subcommand("add", "Extract an article's claims into the ledger");
+  m_add->footer(
+      "ARTICLE is plain text (first line headline, '- ' bullets teaser, paragraphs body) or\n"
+      "HTML (<h1>/<title>, teaser lists and lead paragraphs, <p>). German or English.\n"
+      "The same bytes are added once. Manual: darkfleet help claims");
   add_article_options(m_add);
   add_db_option(m_add);
   m_add->add_option("--publisher", m_publisher, "Who published the article")->type_name("NAME");
@@ -101,13 +105,21 @@ void ClaimsCommand::setup(CLI::App& app) {
   m_add->add_option("--url", m_url, "Where it was published")->type_name("URL");
 
   m_list = app.add_subcommand("list", "Show every claim in the ledger");
+  m_list->footer(
+      "Text columns: id, article, placement, quantity (>=x at least, <=x at most, ~x about,\n"
+      "a-b between), unit[/category], period, source, hedge, the claim's text.");
   add_db_option(m_list);
   add_format_option(m_list);
 
-  m_check = app.add_subcommand(
-      "check",
-      "Group claims about the same quantity and report agreement, conflicts, changed "
-      "categories, lost hedges or sources, and estimates");
+  m_check = app.add_subcommand("check",
+                               "Compare the ledger's claims: agreement, conflicts, changed "
+                               "categories, lost hedges or sources, estimates");
+  m_check->footer(
+      "Claims are grouped by unit and category (containers, rounds, soldiers/killed, ...).\n"
+      "Two claims agree when the values they admit overlap: exact +-half the rounding step\n"
+      "(15.800 -> 15750..15850), about +-10 %, at least [x, inf), at most [0, x], between\n"
+      "[a, b]. Findings: consistent, conflicting, changed_category, lost_hedge, lost_source,\n"
+      "estimate_inside|below|above|overlaps. Manual: darkfleet help claims");
   add_db_option(m_check);
   add_format_option(m_check);
   m_check
@@ -116,6 +128,7 @@ void ClaimsCommand::setup(CLI::App& app) {
       ->type_name("FILE");
 
   m_extract = app.add_subcommand("extract", "Show an article's claims without a ledger");
+  m_extract->footer("The same columns as `claims list`; nothing is stored.");
   add_article_options(m_extract);
   add_format_option(m_extract);
 }
@@ -204,6 +217,7 @@ int ClaimsCommand::run_extract() {
   std::vector<claims::LedgerClaim> found;
   for (auto& claim : claims::extract_claims(read.article)) {
     claims::LedgerClaim lc;
+    lc.id = static_cast<std::int64_t>(found.size()) + 1;  // position in the article
     lc.claim = std::move(claim);
     found.push_back(std::move(lc));
   }
