@@ -241,7 +241,13 @@ std::vector<Estimate> LedgerStore::estimates() {
         m_db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'estimates'", m_path);
     if (!exists.step()) return {};
   }
-  Statement s(m_db, "SELECT name, unit, category, low, high FROM estimates ORDER BY name", m_path);
+  // A table of another shape (the estimate module may define its own) is not ours to read.
+  const char* sql = "SELECT name, unit, category, low, high FROM estimates ORDER BY name";
+  sqlite3_stmt* probe = nullptr;
+  const int rc = sqlite3_prepare_v2(m_db, sql, -1, &probe, nullptr);
+  sqlite3_finalize(probe);
+  if (rc != SQLITE_OK) return {};
+  Statement s(m_db, sql, m_path);
   std::vector<Estimate> out;
   while (s.step()) {
     Estimate e{s.text(0), s.text(1), s.text(2), s.real(3), s.real(4)};

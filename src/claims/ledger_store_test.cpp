@@ -104,6 +104,18 @@ TEST_F(LedgerStoreTest, ReadsAnEstimatesTableWhenPresent) {
   EXPECT_DOUBLE_EQ(e[0].low, 3.9e6);
 }
 
+TEST_F(LedgerStoreTest, AnEstimatesTableOfAnotherShapeIsIgnored) {
+  { LedgerStore store(m_path.string()); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(m_path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE estimates (id INTEGER, value REAL)", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  LedgerStore store(m_path.string());
+  EXPECT_TRUE(store.estimates().empty());
+}
+
 TEST_F(LedgerStoreTest, UnusableFilesThrowWithTheirName) {
   EXPECT_THROW(LedgerStore("/nonexistent-dir/ledger.db"), std::runtime_error);
   {

@@ -48,7 +48,8 @@ class LedgerStore {
   /// Every claim, by id, with its article's publisher.
   std::vector<LedgerClaim> claims();
   /// Rows of a table `estimates(name, unit, category, low, high)` if the database has one
-  /// (the estimate module fills it later); empty otherwise.
+  /// (the estimate module fills it later); empty otherwise, also for a table `estimates`
+  /// without these columns. Rows with low > high or non-finite bounds are skipped.
   std::vector<Estimate> estimates();
 
  private:
