@@ -112,6 +112,13 @@ const QuantityCase k_quantity_cases[] = {
     {"ZwischenUndRange", "zwischen 4.000 und 5.000 Soldaten", "de", Bound::between, 4000, 5000,
      "soldiers"},
     {"VonBisRange", "von 266 bis 367 Granaten", "de", Bound::between, 266, 367, "rounds"},
+    // German compounds: the last part names what is counted.
+    {"CompoundHeadDeliveries", "64 Munitionslieferungen", "de", Bound::exact, 64, 64, "deliveries"},
+    {"CompoundHeadShips", "vier Containerschiffe", "de", Bound::exact, 4, 4, "ships"},
+    {"CompoundHeadRounds", "1,5 Millionen Artilleriegranaten", "de", Bound::exact, 1.5e6, 1.5e6,
+     "rounds"},
+    {"CompoundPrefixRounds", "5 Millionen Munitionseinheiten", "de", Bound::exact, 5e6, 5e6,
+     "rounds"},
 };
 
 class QuantityRule : public ::testing::TestWithParam<QuantityCase> {};

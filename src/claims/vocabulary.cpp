@@ -40,9 +40,30 @@ std::vector<Stem> folded_stems(std::initializer_list<Stem> stems) {
   return out;
 }
 
+// German compounds name their head last: "Munitionslieferungen" are deliveries,
+// "Containerschiffe" ships. So the stem found latest in the word wins, if at most a short
+// inflection follows it; otherwise a stem the word starts with ("Munitionseinheiten").
 std::optional<std::string> match_stem(const std::vector<Stem>& stems, std::string_view folded) {
+  constexpr std::size_t k_max_inflection = 4;        // "-n", "-en", "-ern", "-s", "-es"
+  constexpr std::size_t k_min_exact_head_bytes = 5;  // "-schuss" yes, "-won", "-mann" no
+  const Stem* best = nullptr;
+  std::size_t best_pos = 0;
   for (const auto& s : stems) {
-    if (s.exact ? folded == s.stem : folded.starts_with(s.stem)) return s.meaning;
+    const std::size_t pos = folded.rfind(s.stem);
+    if (pos == std::string_view::npos) continue;
+    const std::size_t tail = folded.size() - pos - s.stem.size();
+    const bool fits = s.exact ? tail == 0 && (pos == 0 || s.stem.size() >= k_min_exact_head_bytes)
+                              : tail <= k_max_inflection;
+    if (!fits) continue;
+    if (best == nullptr || pos > best_pos ||
+        (pos == best_pos && s.stem.size() > best->stem.size())) {
+      best = &s;
+      best_pos = pos;
+    }
+  }
+  if (best != nullptr) return best->meaning;
+  for (const auto& s : stems) {
+    if (!s.exact && folded.starts_with(s.stem)) return s.meaning;
   }
   return std::nullopt;
 }
