@@ -304,7 +304,12 @@ class SentenceReader {
 
   // A name before a verb of saying: the capitalised chain, or the whole stretch from the
   // sentence start or a comma when it starts with an article ("the ministry said").
-  std::string name_before(std::size_t verb) const {
+  std::string name_before(std::size_t verb_token) const {
+    // "South Korean officials earlier put ...": adverbs between name and verb are not the name.
+    std::size_t verb = verb_token;
+    while (verb > m_begin && is_word(verb - 1) && detail::is_filler_adverb(m_t[verb - 1].folded)) {
+      --verb;
+    }
     std::size_t first = verb;
     for (std::size_t k = verb; k-- > m_begin && verb - k <= k_name_tokens;) {
       if (!name_token(k)) break;
@@ -500,6 +505,7 @@ class SentenceReader {
     claim.unit = !high.currency.empty() ? high.currency : low.currency;
     std::size_t text_end = end;
     read_unit(end, claim, text_end);
+    if (claim.unit.empty()) claim.unit = unit_named_before(start);
     if (claim.unit.empty()) {
       next = first->end;  // try the next token as a number of its own
       return std::nullopt;
@@ -529,6 +535,22 @@ class SentenceReader {
       }
     }
     return 1;
+  }
+
+  // A unit named before the figure: "die Zahl der Container auf rund 7.000", "the number of
+  // containers at about 7,000".
+  std::string unit_named_before(std::size_t start) const {
+    constexpr std::size_t k_window = 8;
+    for (std::size_t k = start; k-- > m_begin && start - k <= k_window;) {
+      if (is_number(k)) break;
+      if (!is_word(k)) continue;
+      const auto unit = detail::unit_of_word(m_t[k].folded);
+      if (unit && is_any(k - 1, "of", "der", "an", "von") &&
+          is_any(k - 2, "number", "zahl", "anzahl", "total", "count", "summe")) {
+        return *unit;
+      }
+    }
+    return {};
   }
 
   // The unit, category and rate after a number ending at token `end`; `text_end` moves past

@@ -217,6 +217,20 @@ TEST(Extract, LabelsAndCalibresAreNotClaims) {
   EXPECT_TRUE(extract_from_sentence("Resolution 2270 gilt.", "de").empty());
 }
 
+TEST(Extract, UnitNamedBeforeTheFigure) {
+  const Claim en = only_claim(
+      "South Korean officials earlier put the number of containers at about 7,000 as of March "
+      "2024.",
+      "en");
+  EXPECT_EQ(en.unit, "containers");
+  EXPECT_EQ(en.quantity.bound, Bound::about);
+  EXPECT_EQ(en.text, "about 7,000");
+  EXPECT_EQ(en.source, "South Korean officials");
+  ASSERT_TRUE(en.span.has_value());
+  EXPECT_EQ(en.span->to, "2024-03");
+  EXPECT_EQ(only_claim("Die Zahl der Container stieg auf rund 7.000.", "de").unit, "containers");
+}
+
 TEST(Extract, NumbersWithoutUnitAreNotClaims) {
   EXPECT_TRUE(extract_from_sentence("Kapitel 3 und Seite 12 und die Zahl 42.", "de").empty());
 }

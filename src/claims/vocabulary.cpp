@@ -368,6 +368,29 @@ bool is_saying_verb(std::string_view folded) {
   return contains(set, folded);
 }
 
+bool is_filler_adverb(std::string_view folded) {
+  static const auto set = folded_set({
+      "earlier",
+      "also",
+      "previously",
+      "recently",
+      "already",
+      "now",
+      "first",
+      "auch",
+      "bereits",
+      "zuvor",
+      "kürzlich",
+      "jüngst",
+      "nun",
+      "zuletzt",
+      "jetzt",
+      "erst",
+      "ebenfalls",
+  });
+  return contains(set, folded);
+}
+
 bool is_name_connector(std::string_view folded) {
   static const auto set = folded_set({
       "der",   "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",

@@ -55,6 +55,8 @@ const std::vector<std::vector<std::string>>& source_lead_phrases();
 bool is_report_noun(std::string_view folded);
 /// Verbs of saying: the source stands before them, or after them when a comma precedes.
 bool is_saying_verb(std::string_view folded);
+/// Adverbs that stand between a source and its verb ("earlier", "bereits") but are no name.
+bool is_filler_adverb(std::string_view folded);
 /// Articles, prepositions and conjunctions allowed inside a source's name.
 bool is_name_connector(std::string_view folded);
 /// Articles that may start a source phrase ("der", "the").
