@@ -1,5 +1,6 @@
 // The table of subcommands.
 #include "command.hpp"
+#include "command_claims.hpp"
 #include "command_decode.hpp"
 #include "command_generate.hpp"
 #include "command_help.hpp"
@@ -12,6 +13,8 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<DecodeCommand>(); }},
       {"generate", "Write synthetic AIS traffic as NMEA (demo and test input)",
        [] { return std::make_unique<GenerateCommand>(); }},
+      {"claims", "Numeric claims in news and reports: extract, keep in a ledger, check",
+       [] { return std::make_unique<ClaimsCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };

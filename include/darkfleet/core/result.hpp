@@ -37,6 +37,10 @@ enum class ErrorCode : std::uint8_t {
   unknown_message_type,  ///< message id 0 or 28..63
   payload_too_short,     ///< fewer bits than the message type needs
   payload_too_long,      ///< more bits than the message type allows or darkfleet can hold
+  // articles (claims)
+  empty_article,         ///< an article with no visible text
+  binary_article,        ///< NUL bytes or mostly invalid UTF-8: not a text or HTML article
+  article_too_large,     ///< larger than the article size limit
   // count of codes; keep last
   count_
 };
@@ -65,6 +69,9 @@ constexpr std::string_view to_string(ErrorCode code) {
     case ErrorCode::unknown_message_type: return "unknown_message_type";
     case ErrorCode::payload_too_short: return "payload_too_short";
     case ErrorCode::payload_too_long: return "payload_too_long";
+    case ErrorCode::empty_article: return "empty_article";
+    case ErrorCode::binary_article: return "binary_article";
+    case ErrorCode::article_too_large: return "article_too_large";
     case ErrorCode::count_: break;
   }
   return "unknown";
