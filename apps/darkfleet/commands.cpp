@@ -3,6 +3,7 @@
 #include "command_decode.hpp"
 #include "command_generate.hpp"
 #include "command_help.hpp"
+#include "command_simulate.hpp"
 
 namespace darkfleet::cli {
 
@@ -12,6 +13,8 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<DecodeCommand>(); }},
       {"generate", "Write synthetic AIS traffic as NMEA (demo and test input)",
        [] { return std::make_unique<GenerateCommand>(); }},
+      {"simulate", "Play a scenario into received AIS traffic (NMEA or DMA CSV) and truth.json",
+       [] { return std::make_unique<SimulateCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };
