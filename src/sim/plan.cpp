@@ -169,9 +169,7 @@ Plan build_vessel_plan(const Scenario& sc, const Vessel& v, std::vector<PlannedE
   auto idle_status = [&] { return call ? k_moored : k_under_way; };
 
   if (v.depart_ms) stay(*v.depart_ms, idle_status());
-  for (int rep = 0; rep < v.repeat && t < sc.end_ms; ++rep) {
-    for (const Step& step : v.itinerary) {
-      if (t >= sc.end_ms) break;
+  auto sail_step = [&](const Step& step) {
       const double speed = step.speed_kn.value_or(v.speed_kn);
       const Port* port = nullptr;
       const Meeting* meet = nullptr;
@@ -270,7 +268,14 @@ Plan build_vessel_plan(const Scenario& sc, const Vessel& v, std::vector<PlannedE
         stay(t + static_cast<std::int64_t>(step.dwell_h * k_ms_per_h),
              port != nullptr ? k_moored : (step.point ? k_at_anchor : k_under_way));
       }
+  };
+  for (int rep = 0; rep < v.repeat && t < sc.end_ms; ++rep) {
+    for (const Step& step : v.itinerary) {
+      if (t < sc.end_ms) sail_step(step);
     }
+  }
+  for (const Step& step : v.finally) {
+    if (t < sc.end_ms) sail_step(step);
   }
   stay(std::max(sc.end_ms, t + 1), idle_status());
   close_call(std::nullopt);

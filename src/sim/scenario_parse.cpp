@@ -327,6 +327,7 @@ Vessel read_vessel(Table& t) {
   v.repeat = static_cast<int>(t.integer("repeat", 1, 100000).value_or(1));
   v.note = t.string("note").value_or("");
   for (auto& s : t.tables("itinerary")) v.itinerary.push_back(read_step(s));
+  for (auto& s : t.tables("finally")) v.finally.push_back(read_step(s));
   for (auto& r : t.tables("ais")) v.ais.push_back(read_ais_rule(r));
   for (auto& c : t.tables("identity")) v.identity.push_back(read_identity(c));
   t.finish();

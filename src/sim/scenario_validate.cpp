@@ -25,11 +25,13 @@ void validate_scenario(const Scenario& s) {
     if (!v.start_port.empty() && s.find_port(v.start_port) == nullptr) {
       fail(v.line, fmt::format("vessel `{}`: unknown start_port `{}`", v.id, v.start_port));
     }
-    for (const auto& step : v.itinerary) {
+    std::vector<Step> all = v.itinerary;
+    all.insert(all.end(), v.finally.begin(), v.finally.end());
+    for (const auto& step : all) {
       if (!step.port.empty() && s.find_port(step.port) == nullptr) {
         fail(step.line, fmt::format("vessel `{}`: unknown port `{}`", v.id, step.port));
       }
-      if (!step.meeting.empty() && v.repeat != 1) {
+      if (!step.meeting.empty() && v.repeat != 1 && &step < all.data() + v.itinerary.size()) {
         fail(step.line, fmt::format("vessel `{}`: an itinerary with a meeting cannot repeat", v.id));
       }
     }
@@ -48,6 +50,7 @@ void validate_scenario(const Scenario& s) {
       if (it == by_id.end()) fail(m.line, fmt::format("meeting `{}`: unknown vessel `{}`", m.id, id));
       int steps = 0;
       for (const auto& step : it->second->itinerary) steps += step.meeting == m.id ? 1 : 0;
+      for (const auto& step : it->second->finally) steps += step.meeting == m.id ? 1 : 0;
       if (steps != 1) {
         fail(m.line, fmt::format("meeting `{}`: vessel `{}` needs exactly one itinerary step "
                                  "`meet = \"{}\"`",
@@ -56,7 +59,9 @@ void validate_scenario(const Scenario& s) {
     }
   }
   for (const auto& v : s.vessels) {
-    for (const auto& step : v.itinerary) {
+    std::vector<Step> all = v.itinerary;
+    all.insert(all.end(), v.finally.begin(), v.finally.end());
+    for (const auto& step : all) {
       if (!step.meeting.empty() && meeting_ids.count(step.meeting) == 0) {
         fail(step.line, fmt::format("vessel `{}`: unknown meeting `{}`", v.id, step.meeting));
       }

@@ -116,6 +116,7 @@ struct Vessel {
   std::optional<std::int64_t> depart_ms;  ///< first departure; default scenario start
   std::vector<Step> itinerary;
   int repeat = 1;                   ///< times the itinerary is sailed
+  std::vector<Step> finally;        ///< steps sailed once after the repeats
   std::vector<AisRule> ais;
   std::vector<IdentityChange> identity;
   std::string note;                 ///< free text copied to truth.json (e.g. the source)
