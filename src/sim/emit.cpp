@@ -93,7 +93,7 @@ void append_position_sentences(std::string& out, const Report& r, char channel) 
 }
 
 void append_static_sentences(std::string& out, const Report& r, char channel,
-                             std::uint8_t sequence_id) {
+                             std::uint8_t sequence_id, int part) {
   if (r.ais_class == AisClass::a) {
     ais::StaticVoyage v;
     v.header = {5, 0, r.mmsi};
@@ -110,11 +110,14 @@ void append_static_sentences(std::string& out, const Report& r, char channel,
     append_message(out, v, channel, sequence_id);
     return;
   }
-  ais::StaticDataReport a;
-  a.header = {24, 0, r.mmsi};
-  a.partno = 0;
-  a.shipname.assign(r.name);
-  append_message(out, a, channel, std::nullopt);
+  if (part == 0) {
+    ais::StaticDataReport a;
+    a.header = {24, 0, r.mmsi};
+    a.partno = 0;
+    a.shipname.assign(r.name);
+    append_message(out, a, channel, std::nullopt);
+    return;
+  }
   ais::StaticDataReport b;
   b.header = {24, 0, r.mmsi};
   b.partno = 1;

@@ -30,10 +30,11 @@ struct Report {
 
 /// Appends the sentences (each ending in '\n', no tag block) of the position report.
 void append_position_sentences(std::string& out, const Report& r, char channel);
-/// Appends the sentences of the static messages (type 5, or type 24 A and B).
-/// `sequence_id` (0..9) pairs the fragments of the two-sentence type 5.
+/// Appends the sentences of a static message: type 5 (class A), or type 24 part A
+/// (`part` 0) or part B (`part` 1) for class B. `sequence_id` (0..9) pairs the fragments
+/// of the two-sentence type 5.
 void append_static_sentences(std::string& out, const Report& r, char channel,
-                             std::uint8_t sequence_id);
+                             std::uint8_t sequence_id, int part);
 /// Prefixes every line of `sentences` with a tag block (`c:` whole seconds of `rx_ms`,
 /// `s:` receiver) and appends them to `out`; returns the number of lines.
 std::uint32_t append_tagged(std::string& out, std::string_view sentences, std::int64_t rx_ms,

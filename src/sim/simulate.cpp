@@ -312,22 +312,20 @@ class Engine {
       r.position = rule->fixed;
       r.sog_kn = 0;
     }
-    const char channel = (v.seq & 1U) != 0 ? 'B' : 'A';
-    shard.sentences.clear();
-    append_position_sentences(shard.sentences, r, channel);
-    deliver(index, v, r, st.position, true, shard);
+    deliver(index, v, r, st.position, -1, shard);
     if (t >= v.next_static_ms) {
       v.next_static_ms = t + k_static_interval_ms;
-      shard.sentences.clear();
-      append_static_sentences(shard.sentences, r, channel, v.sequence_id);
+      deliver(index, v, r, st.position, 0, shard);
+      if (v.ais_class == AisClass::b) deliver(index, v, r, st.position, 1, shard);  // type 24 B
       v.sequence_id = static_cast<std::uint8_t>((v.sequence_id + 1) % 10);
-      deliver(index, v, r, st.position, false, shard);
     }
   }
 
-  // Draws the receivers of one transmission and writes what they heard.
+  // Draws the receivers of one transmission and writes what they heard. `part` -1 is the
+  // position report, 0 the type 5 or type 24 part A, 1 the type 24 part B.
   void deliver(std::uint32_t index, Runtime& v, const Report& r, const LatLon& true_position,
-               bool is_position, Shard& shard) {
+               int part, Shard& shard) {
+    const bool is_position = part < 0;
     ++shard.counts.transmissions;
     shard.candidates.clear();
     m_reception.candidates(true_position, r.t_ms, shard.candidates);
@@ -359,6 +357,14 @@ class Engine {
                                static_cast<std::uint32_t>(shard.text.size() - offset)});
       ++shard.lines;
       return;
+    }
+    // Encoded only now: most transmissions of a large scenario are heard by nobody.
+    const char channel = (v.seq & 1U) != 0 ? 'B' : 'A';
+    shard.sentences.clear();
+    if (is_position) {
+      append_position_sentences(shard.sentences, r, channel);
+    } else {
+      append_static_sentences(shard.sentences, r, channel, v.sequence_id, part);
     }
     for (const std::uint32_t c : shard.heard) {
       ++shard.counts.receptions;
