@@ -19,15 +19,21 @@ inline constexpr double k_earth_radius_m = 6371008.8;
 inline constexpr double k_m_per_nm = 1852.0;
 inline constexpr double k_deg = std::numbers::pi / 180.0;
 
-/// Longitude difference b - a wrapped into [-180, 180).
-inline double lon_delta(double a_deg, double b_deg) {
-  double d = std::fmod(b_deg - a_deg + 540.0, 360.0);
-  if (d < 0) d += 360.0;
-  return d - 180.0;
+/// Longitude wrapped into [-180, 180). Branches for the common case of a value at most one
+/// turn off (the simulator's hot path); fmod otherwise.
+inline double wrap_lon(double lon_deg) {
+  if (lon_deg >= 180.0) lon_deg -= 360.0;
+  if (lon_deg < -180.0) lon_deg += 360.0;
+  if (lon_deg >= 180.0 || lon_deg < -180.0) {
+    lon_deg = std::fmod(lon_deg + 180.0, 360.0);
+    if (lon_deg < 0) lon_deg += 360.0;
+    lon_deg -= 180.0;
+  }
+  return lon_deg;
 }
 
-/// Longitude wrapped into [-180, 180).
-inline double wrap_lon(double lon_deg) { return lon_delta(0.0, lon_deg); }
+/// Longitude difference b - a wrapped into [-180, 180).
+inline double lon_delta(double a_deg, double b_deg) { return wrap_lon(b_deg - a_deg); }
 
 /// Great-circle (haversine) distance in metres.
 inline double distance_m(const LatLon& a, const LatLon& b) {

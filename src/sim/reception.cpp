@@ -22,7 +22,9 @@ ReceptionModel::ReceptionModel(const Reception& r, std::int64_t start_ms)
     const auto index = static_cast<std::uint32_t>(m_ids.size());
     m_ids.push_back(st.id);
     m_position.push_back(st.position);
-    m_range_m.push_back(st.range_nm * k_m_per_nm);
+    m_cos_lat.push_back(std::cos(st.position.lat_deg * k_deg));
+    const double range_deg = st.range_nm * k_m_per_nm / (k_earth_radius_m * k_deg);
+    m_range2_deg.push_back(range_deg * range_deg);
     m_loss.push_back(st.loss.value_or(r.loss));
     // Every cell the station's range can reach (a bounding box in degrees).
     const double dlat = st.range_nm / 60.0;
@@ -42,7 +44,8 @@ ReceptionModel::ReceptionModel(const Reception& r, std::int64_t start_ms)
     m_satellite = static_cast<std::uint32_t>(m_ids.size());
     m_ids.push_back(r.satellite.id);
     m_position.push_back({});
-    m_range_m.push_back(0);
+    m_cos_lat.push_back(1);
+    m_range2_deg.push_back(0);
     m_loss.push_back(r.satellite.loss);
     m_revisit_ms = static_cast<std::int64_t>(r.satellite.revisit_min * 60000.0);
     m_pass_ms = static_cast<std::int64_t>(r.satellite.pass_min * 60000.0);
@@ -62,7 +65,9 @@ void ReceptionModel::candidates(const LatLon& p, std::int64_t t_ms,
   const int la = std::clamp(static_cast<int>(std::floor(p.lat_deg + 90)), 0, 179);
   const int lo = static_cast<int>(std::floor(p.lon_deg + 180));
   for (const std::uint32_t r : m_cells[static_cast<std::size_t>(cell_index(la, lo))]) {
-    if (distance_m(p, m_position[r]) <= m_range_m[r]) out.push_back(r);
+    const double north = p.lat_deg - m_position[r].lat_deg;
+    const double east = lon_delta(m_position[r].lon_deg, p.lon_deg) * m_cos_lat[r];
+    if (north * north + east * east <= m_range2_deg[r]) out.push_back(r);
   }
   if (in_pass(t_ms)) out.push_back(m_satellite);
 }

@@ -1,5 +1,6 @@
 // The reception model: which receivers hear a transmission. Shore stations hear vessels
-// within their range (looked up in a 1-degree grid), each with its own loss probability;
+// within their range (looked up in a 1-degree grid; the range test is on the local flat
+// projection, within 0.1 % of the spherical distance at 60 nm), each with its own loss;
 // a satellite hears everywhere during its passes (pass_min every revisit_min) with its
 // loss. Several receivers hearing one message give duplicates, as in merged real feeds.
 #pragma once
@@ -34,7 +35,8 @@ class ReceptionModel {
  private:
   std::vector<std::vector<std::uint32_t>> m_cells;  // 180 x 360 one-degree cells
   std::vector<LatLon> m_position;
-  std::vector<double> m_range_m;
+  std::vector<double> m_cos_lat;    // cos(latitude) of each station
+  std::vector<double> m_range2_deg;  // (range in degrees of latitude)^2
   std::vector<double> m_loss;
   std::vector<std::string> m_ids;
   std::uint32_t m_satellite = UINT32_MAX;

@@ -104,6 +104,9 @@ struct Shard {
   std::string sentences;  // scratch
   std::vector<std::uint32_t> heard;
   std::vector<std::uint32_t> candidates;
+  std::vector<Record> sorted;  // sort_records() scratch
+  std::vector<std::size_t> bucket_start;
+  std::vector<std::size_t> bucket_fill;
   std::uint64_t lines = 0;
 };
 
@@ -381,6 +384,33 @@ class Engine {
   ReceptionModel m_reception;
 };
 
+// Sorts a shard's records by (time, vessel, sequence): a stable counting sort into 100-ms
+// buckets (records arrive in (vessel, sequence) order, which the buckets keep), then a sort
+// inside each small bucket. About twice as fast as one std::sort over the window.
+void sort_records(Shard& s, std::int64_t w1) {
+  if (s.records.size() < 2) return;
+  std::int64_t t0 = s.records.front().t_ms;
+  for (const auto& r : s.records) t0 = std::min(t0, r.t_ms);
+  constexpr std::int64_t k_bucket_ms = 100;
+  const auto buckets = static_cast<std::size_t>((w1 - t0) / k_bucket_ms + 1);
+  s.bucket_start.assign(buckets + 1, 0);
+  for (const auto& r : s.records) {
+    ++s.bucket_start[static_cast<std::size_t>((r.t_ms - t0) / k_bucket_ms) + 1];
+  }
+  for (std::size_t b = 1; b <= buckets; ++b) s.bucket_start[b] += s.bucket_start[b - 1];
+  s.sorted.resize(s.records.size());
+  s.bucket_fill.assign(s.bucket_start.begin(), s.bucket_start.end() - 1);
+  for (const auto& r : s.records) {
+    s.sorted[s.bucket_fill[static_cast<std::size_t>((r.t_ms - t0) / k_bucket_ms)]++] = r;
+  }
+  for (std::size_t b = 0; b < buckets; ++b) {
+    const auto first = s.sorted.begin() + static_cast<std::ptrdiff_t>(s.bucket_start[b]);
+    const auto last = s.sorted.begin() + static_cast<std::ptrdiff_t>(s.bucket_start[b + 1]);
+    if (last - first > 1) std::sort(first, last);
+  }
+  s.records.swap(s.sorted);
+}
+
 void add(SimulateSummary& total, const SimulateSummary& part) {
   total.transmissions += part.transmissions;
   total.suppressed += part.suppressed;
@@ -447,7 +477,7 @@ SimulateSummary simulate(const Scenario& sc, const SimulateOptions& options,
          i += static_cast<std::size_t>(threads)) {
       engine.play(static_cast<std::uint32_t>(i), w1, s);
     }
-    std::sort(s.records.begin(), s.records.end());
+    sort_records(s, w1);
   };
   std::barrier sync(threads);
   std::vector<std::thread> workers;
