@@ -6,11 +6,13 @@
 #include "darkfleet/sim/simulate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <barrier>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -464,12 +466,17 @@ SimulateSummary simulate(const Scenario& sc, const SimulateOptions& options,
 
   SimulateSummary total;
   total.vessels = engine.vessels.size();
+  // With N threads, N workers play window i into one set of shards while this thread
+  // merges window i-1 from the other set and writes it: the merge is off the critical path.
   const int threads = std::clamp(options.threads, 1, 64);
-  std::vector<Shard> shards(static_cast<std::size_t>(threads));
-  std::int64_t w1 = sc.start_ms;
+  const bool parallel = threads > 1;
+  std::array<std::vector<Shard>, 2> sets;
+  for (auto& set : sets) set.resize(static_cast<std::size_t>(threads));
+  std::array<std::int64_t, 2> window_end{};
+  int computing = 0;  // the set the workers fill
   std::atomic<bool> stop{false};
-  auto run_shard = [&](int k) {
-    Shard& s = shards[static_cast<std::size_t>(k)];
+  auto run_shard = [&](std::vector<Shard>& set, int k, std::int64_t w1) {
+    Shard& s = set[static_cast<std::size_t>(k)];
     s.text.clear();
     s.records.clear();
     s.truth.clear();
@@ -479,14 +486,15 @@ SimulateSummary simulate(const Scenario& sc, const SimulateOptions& options,
     }
     sort_records(s, w1);
   };
-  std::barrier sync(threads);
+  std::barrier sync(parallel ? threads + 1 : 1);
   std::vector<std::thread> workers;
-  for (int k = 1; k < threads; ++k) {
+  for (int k = 0; parallel && k < threads; ++k) {
     workers.emplace_back([&, k] {
       for (;;) {
         sync.arrive_and_wait();
         if (stop.load()) return;
-        run_shard(k);
+        run_shard(sets[static_cast<std::size_t>(computing)], k,
+                  window_end[static_cast<std::size_t>(computing)]);
         sync.arrive_and_wait();
       }
     });
@@ -495,57 +503,82 @@ SimulateSummary simulate(const Scenario& sc, const SimulateOptions& options,
   std::string out;
   if (options.format == TrafficFormat::dma_csv) out += dma_csv_header();
   std::vector<TruthRecord> truth_window;
-  std::vector<std::size_t> cursor(shards.size());
-  try {
-    while (w1 < sc.end_ms) {
-      w1 = std::min(sc.end_ms, w1 + std::max<std::int64_t>(1000, options.window_ms));
-      if (threads > 1) sync.arrive_and_wait();
-      run_shard(0);
-      if (threads > 1) sync.arrive_and_wait();
-      // Merge the shards' sorted records.
-      std::fill(cursor.begin(), cursor.end(), 0);
-      for (;;) {
-        std::size_t best = shards.size();
-        for (std::size_t k = 0; k < shards.size(); ++k) {
-          if (cursor[k] < shards[k].records.size() &&
-              (best == shards.size() ||
-               shards[k].records[cursor[k]] < shards[best].records[cursor[best]])) {
-            best = k;
-          }
-        }
-        if (best == shards.size()) break;
-        const Record& r = shards[best].records[cursor[best]++];
-        out.append(shards[best].text, r.offset, r.size);
-        if (out.size() >= (1U << 20U)) {
-          sinks.traffic(out);
-          out.clear();
+  std::vector<std::size_t> cursor(static_cast<std::size_t>(threads));
+  // Writes one played window: the shards' sorted records merged, then its truth records.
+  auto merge = [&](std::vector<Shard>& shards, std::int64_t w1, bool last) {
+    std::fill(cursor.begin(), cursor.end(), 0);
+    for (;;) {
+      std::size_t best = shards.size();
+      for (std::size_t k = 0; k < shards.size(); ++k) {
+        if (cursor[k] < shards[k].records.size() &&
+            (best == shards.size() ||
+             shards[k].records[cursor[k]] < shards[best].records[cursor[best]])) {
+          best = k;
         }
       }
-      truth_window.clear();
-      for (auto& s : shards) {
-        add(total, s.counts);
-        s.counts = {};
-        total.lines += s.lines;
-        s.lines = 0;
-        for (auto& t : s.truth) truth_window.push_back(std::move(t));
-      }
-      if (w1 >= sc.end_ms) engine.close_periods(truth_window);
-      std::sort(truth_window.begin(), truth_window.end());
-      for (const auto& t : truth_window) truth.add(t.section, t.json);
-      if (options.progress) {
-        options.progress(static_cast<double>(w1 - sc.start_ms) /
-                             static_cast<double>(sc.end_ms - sc.start_ms),
-                         total.receptions);
+      if (best == shards.size()) break;
+      const Record& r = shards[best].records[cursor[best]++];
+      out.append(shards[best].text, r.offset, r.size);
+      if (out.size() >= (1U << 20U)) {
+        sinks.traffic(out);
+        out.clear();
       }
     }
+    truth_window.clear();
+    for (auto& sh : shards) {
+      add(total, sh.counts);
+      sh.counts = {};
+      total.lines += sh.lines;
+      sh.lines = 0;
+      for (auto& t : sh.truth) truth_window.push_back(std::move(t));
+    }
+    if (last) engine.close_periods(truth_window);
+    std::sort(truth_window.begin(), truth_window.end());
+    for (const auto& t : truth_window) truth.add(t.section, t.json);
+    if (options.progress) {
+      options.progress(static_cast<double>(w1 - sc.start_ms) /
+                           static_cast<double>(sc.end_ms - sc.start_ms),
+                       total.receptions);
+    }
+  };
+
+  bool mid_phase = false;  // workers are playing a window
+  try {
+    std::int64_t w1 = sc.start_ms;
+    std::optional<int> pending;  // a played set not yet written
+    while (w1 < sc.end_ms) {
+      w1 = std::min(sc.end_ms, w1 + std::max<std::int64_t>(1000, options.window_ms));
+      const int set = pending ? 1 - *pending : 0;
+      window_end[static_cast<std::size_t>(set)] = w1;
+      if (parallel) {
+        computing = set;
+        sync.arrive_and_wait();
+        mid_phase = true;
+        if (pending) {
+          merge(sets[static_cast<std::size_t>(*pending)],
+                window_end[static_cast<std::size_t>(*pending)], false);
+        }
+        sync.arrive_and_wait();
+        mid_phase = false;
+        pending = set;
+      } else {
+        run_shard(sets[0], 0, w1);
+        merge(sets[0], w1, w1 >= sc.end_ms);
+      }
+    }
+    if (pending) {
+      merge(sets[static_cast<std::size_t>(*pending)], window_end[static_cast<std::size_t>(*pending)],
+            true);
+    }
   } catch (...) {
+    if (mid_phase) sync.arrive_and_wait();
     stop = true;
-    if (threads > 1) sync.arrive_and_wait();
+    if (parallel) sync.arrive_and_wait();
     for (auto& w : workers) w.join();
     throw;
   }
   stop = true;
-  if (threads > 1) sync.arrive_and_wait();
+  if (parallel) sync.arrive_and_wait();
   for (auto& w : workers) w.join();
   if (!out.empty()) sinks.traffic(out);
   truth.finish(head_json(sc, options, total));
