@@ -60,32 +60,32 @@ void set_dimensions(std::uint16_t& bow, std::uint16_t& stern, std::uint8_t& port
   starboard = static_cast<std::uint8_t>(std::min(63, beam - beam / 2));
 }
 
-}  // namespace
-
-void append_position_sentences(std::string& out, const Report& r, char channel) {
-  const auto second = static_cast<std::uint8_t>((r.t_ms / 1000) % 60);
-  if (r.ais_class == AisClass::a) {
-    ais::PositionReport m;
-    m.header = {1, 0, r.mmsi};
-    m.status = r.status;
-    m.turn_raw = 0;
-    m.speed_kn = std::min(102.2, quantise(r.sog_kn, 10));
-    m.lon_deg = quantise(r.position.lon_deg, 600000);
-    m.lat_deg = quantise(r.position.lat_deg, 600000);
-    m.course_deg = course_field(r.cog_deg);
-    m.heading_deg = heading_field(r.cog_deg);
-    m.second = second;
-    append_message(out, m, channel, std::nullopt);
-    return;
-  }
-  ais::ClassBPosition m;
-  m.header = {18, 0, r.mmsi};
+// The fields types 1 and 18 share: speed, position (1/10000 min), course, heading, second.
+template <typename PositionMessage>
+void set_motion(PositionMessage& m, const Report& r) {
   m.speed_kn = std::min(102.2, quantise(r.sog_kn, 10));
   m.lon_deg = quantise(r.position.lon_deg, 600000);
   m.lat_deg = quantise(r.position.lat_deg, 600000);
   m.course_deg = course_field(r.cog_deg);
   m.heading_deg = heading_field(r.cog_deg);
-  m.second = second;
+  m.second = static_cast<std::uint8_t>((r.t_ms / 1000) % 60);
+}
+
+}  // namespace
+
+void append_position_sentences(std::string& out, const Report& r, char channel) {
+  if (r.ais_class == AisClass::a) {
+    ais::PositionReport m;
+    m.header = {1, 0, r.mmsi};
+    m.status = r.status;
+    m.turn_raw = 0;
+    set_motion(m, r);
+    append_message(out, m, channel, std::nullopt);
+    return;
+  }
+  ais::ClassBPosition m;
+  m.header = {18, 0, r.mmsi};
+  set_motion(m, r);
   m.cs = true;
   m.band = true;
   m.msg22 = true;

@@ -50,13 +50,19 @@ TEST(SimRandom, StreamsAreIndependentOfOrder) {
   EXPECT_NEAR(sum / 100000, 0.5, 0.005);
 }
 
-// A sailed leg keeps the planned speed: state_on() over the leg gives the distance.
-TEST(SimPlan, LegsKeepTheirSpeed) {
+// Two ports half a degree apart, and nothing else.
+Scenario two_ports(std::int64_t end_ms) {
   Scenario s;
   s.file = "t";
   s.start_ms = 0;
-  s.end_ms = 48 * 3600000LL;
+  s.end_ms = end_ms;
   s.ports = {{"a", "A", {42.0, 130.0}, ""}, {"b", "B", {42.5, 131.0}, ""}};
+  return s;
+}
+
+// A sailed leg keeps the planned speed: state_on() over the leg gives the distance.
+TEST(SimPlan, LegsKeepTheirSpeed) {
+  const Scenario s = two_ports(48 * 3600000LL);
   Vessel v;
   v.id = "v";
   v.start_port = "a";
@@ -86,11 +92,7 @@ TEST(SimPlan, LegsKeepTheirSpeed) {
 // Background plans are extended leg by leg and drop what lies behind: their size stays
 // small however long the run.
 TEST(SimPlan, BackgroundPlansAreLazy) {
-  Scenario s;
-  s.file = "t";
-  s.start_ms = 0;
-  s.end_ms = 365 * 86400000LL;
-  s.ports = {{"a", "A", {42.0, 130.0}, ""}, {"b", "B", {42.5, 131.0}, ""}};
+  Scenario s = two_ports(365 * 86400000LL);
   Lane lane;
   lane.from_port = "a";
   lane.to_port = "b";

@@ -122,6 +122,19 @@ class Table {
     return ms;
   }
 
+  // A position that must be there; `what` names the entry in the error.
+  LatLon required_point(std::string_view key, const std::string& what) {
+    const auto p = point(key);
+    if (!p) fail(fmt::format("{} needs `{} = [lat, lon]`", what, key));
+    return *p;
+  }
+  // A date-time that must be there.
+  std::int64_t required_time(std::string_view key, const std::string& what) {
+    const auto t = time(key);
+    if (!t) fail(fmt::format("{} needs `{}`", what, key));
+    return *t;
+  }
+
   std::optional<LatLon> point(std::string_view key) {
     const toml::node* n = get(key);
     if (n == nullptr) return std::nullopt;
@@ -283,9 +296,7 @@ AisRule read_ais_rule(Table& t) {
 IdentityChange read_identity(Table& t) {
   IdentityChange c;
   c.line = t.line();
-  const auto at = t.time("at");
-  if (!at) t.fail("an identity change needs `at`");
-  c.t_ms = *at;
+  c.t_ms = t.required_time("at", "an identity change");
   if (auto m = t.integer("mmsi", 1, k_max_mmsi)) c.mmsi = static_cast<std::uint32_t>(*m);
   if (auto i = t.integer("imo", 0, 9999999)) c.imo = static_cast<std::uint32_t>(*i);
   c.name = t.string("name").value_or("");
@@ -345,12 +356,8 @@ Meeting read_meeting(Table& t) {
   if (!first || !second) t.fail(fmt::format("meeting `{}` needs `vessels = [\"a\", \"b\"]`", m.id));
   m.vessel_a = *first;
   m.vessel_b = *second;
-  const auto p = t.point("position");
-  if (!p) t.fail(fmt::format("meeting `{}` needs `position`", m.id));
-  m.position = *p;
-  const auto start = t.time("start");
-  if (!start) t.fail(fmt::format("meeting `{}` needs `start`", m.id));
-  m.start_ms = *start;
+  m.position = t.required_point("position", fmt::format("meeting `{}`", m.id));
+  m.start_ms = t.required_time("start", fmt::format("meeting `{}`", m.id));
   m.duration_h = t.number_or("duration_h", 4, 0.1, 24 * 30);
   m.separation_m = t.number_or("separation_m", 60, 5, 5000);
   m.drift_kn = t.number_or("drift_kn", 0.5, 0, 3);
@@ -397,9 +404,7 @@ Lane read_lane(Table& t) {
 Anchorage read_anchorage(Table& t) {
   Anchorage a;
   a.line = t.line();
-  const auto p = t.point("position");
-  if (!p) t.fail("an anchorage needs `position`");
-  a.position = *p;
+  a.position = t.required_point("position", "an anchorage");
   a.radius_m = t.number_or("radius_m", 3000, 100, 50000);
   a.vessels = static_cast<int>(t.integer("vessels", 0, 1000000).value_or(0));
   t.finish();
@@ -429,9 +434,7 @@ Reception read_reception(Table& t) {
     if (st.id.find_first_of(",*\\") != std::string::npos) {
       s.fail("a station id must not contain ',', '*' or '\\'");
     }
-    const auto p = s.point("position");
-    if (!p) s.fail(fmt::format("shore station `{}` needs `position`", st.id));
-    st.position = *p;
+    st.position = s.required_point("position", fmt::format("shore station `{}`", st.id));
     st.range_nm = s.number_or("range_nm", 40, 1, 200);
     st.loss = s.number("loss", 0, 1);
     s.finish();
@@ -481,9 +484,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file) {
     Port p;
     p.id = t.required_string("id");
     p.name = t.string("name").value_or(p.id);
-    const auto pos = t.point("position");
-    if (!pos) t.fail(fmt::format("port `{}` needs `position = [lat, lon]`", p.id));
-    p.position = *pos;
+    p.position = t.required_point("position", fmt::format("port `{}`", p.id));
     p.source = t.string("source").value_or("");
     t.finish();
     if (s.find_port(p.id) != nullptr) t.fail(fmt::format("port `{}` defined twice", p.id));

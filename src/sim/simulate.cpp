@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -78,9 +79,7 @@ struct Record {
   std::uint32_t offset;
   std::uint32_t size;
   bool operator<(const Record& o) const {
-    if (t_ms != o.t_ms) return t_ms < o.t_ms;
-    if (vessel != o.vessel) return vessel < o.vessel;
-    return seq < o.seq;
+    return std::tie(t_ms, vessel, seq) < std::tie(o.t_ms, o.vessel, o.seq);
   }
 };
 
@@ -91,10 +90,7 @@ struct TruthRecord {
   std::uint32_t seq;
   std::string json;
   bool operator<(const TruthRecord& o) const {
-    if (section != o.section) return section < o.section;
-    if (t_ms != o.t_ms) return t_ms < o.t_ms;
-    if (vessel != o.vessel) return vessel < o.vessel;
-    return seq < o.seq;
+    return std::tie(section, t_ms, vessel, seq) < std::tie(o.section, o.t_ms, o.vessel, o.seq);
   }
 };
 
@@ -143,6 +139,31 @@ std::string period_json(const Runtime& v, AisMode mode, std::int64_t start_ms, s
       static_cast<double>(end_ms - start_ms) / 3600000.0, open ? "true" : "false");
 }
 
+// The identity fields a scenario vessel and a background vessel share.
+template <typename VesselLike>
+Runtime runtime_of(const VesselLike& v) {
+  Runtime r;
+  r.id = v.id;
+  r.ais_class = v.ais_class;
+  r.ship_type = v.ship_type;
+  r.length_m = v.length_m;
+  r.beam_m = v.beam_m;
+  r.mmsi = v.mmsi;
+  r.imo = v.imo;
+  r.name = v.name;
+  r.callsign = v.callsign;
+  return r;
+}
+
+std::string vessel_json(const Runtime& r, bool background, std::string_view note) {
+  return fmt::format(
+      "{{\"id\":{},\"mmsi\":{},\"imo\":{},\"name\":{},\"callsign\":{},\"class\":\"{}\","
+      "\"ship_type\":{},\"length_m\":{},\"beam_m\":{},\"background\":{},\"note\":{}}}",
+      json_string(r.id), r.mmsi, r.imo, json_string(r.name), json_string(r.callsign),
+      r.ais_class == AisClass::a ? "A" : "B", r.ship_type, r.length_m, r.beam_m,
+      background ? "true" : "false", json_string(note));
+}
+
 class Engine {
  public:
   Engine(const Scenario& sc, const SimulateOptions& options)
@@ -151,32 +172,17 @@ class Engine {
   std::vector<Runtime> vessels;
 
   void setup(std::vector<PlannedEvent>& events) {
-    const auto sample_ms = static_cast<std::int64_t>(m_sc.truth.track_sample_s * 1000.0);
     std::uint64_t stream = 0;
     for (const auto& v : m_sc.vessels) {
-      Runtime r;
-      r.id = v.id;
+      Runtime r = runtime_of(v);
       r.in_truth = true;
       r.sample_tracks = true;
-      r.ais_class = v.ais_class;
-      r.ship_type = v.ship_type;
-      r.length_m = v.length_m;
-      r.beam_m = v.beam_m;
-      r.mmsi = v.mmsi;
-      r.imo = v.imo;
-      r.name = v.name;
-      r.callsign = v.callsign;
+      r.next_sample_ms = m_sc.start_ms;
       r.rules = &v.ais;
       r.changes = &v.identity;
       r.plan = build_vessel_plan(m_sc, v, events);
       r.rng = Rng(m_options.seed, stream++);
-      events.push_back({k_vessels, 0,
-                        fmt::format("{{\"id\":{},\"mmsi\":{},\"imo\":{},\"name\":{},\"callsign\":{},"
-                                    "\"class\":\"{}\",\"ship_type\":{},\"length_m\":{},\"beam_m\":{},"
-                                    "\"background\":false,\"note\":{}}}",
-                                    json_string(v.id), v.mmsi, v.imo, json_string(v.name),
-                                    json_string(v.callsign), v.ais_class == AisClass::a ? "A" : "B",
-                                    v.ship_type, v.length_m, v.beam_m, json_string(v.note))});
+      events.push_back({k_vessels, 0, vessel_json(r, false, v.note)});
       for (const auto& c : v.identity) {
         events.push_back(
             {k_identity_changes, c.t_ms,
@@ -188,36 +194,17 @@ class Engine {
                          c.name.empty() ? "null" : json_string(c.name),
                          c.callsign.empty() ? "null" : json_string(c.callsign))});
       }
-      r.next_sample_ms = m_sc.start_ms;
-      (void)sample_ms;
       vessels.push_back(std::move(r));
     }
     for (auto& b : make_background(m_sc, m_options.seed)) {
-      Runtime r;
-      r.id = b.id;
+      Runtime r = runtime_of(b);
       r.in_truth = m_sc.truth.background_tracks;
       r.sample_tracks = m_sc.truth.background_tracks;
-      r.ais_class = b.ais_class;
-      r.ship_type = b.ship_type;
-      r.length_m = b.length_m;
-      r.beam_m = b.beam_m;
+      if (r.sample_tracks) r.next_sample_ms = m_sc.start_ms;
       r.destination = b.destination;
-      r.mmsi = b.mmsi;
-      r.imo = b.imo;
-      r.name = b.name;
-      r.callsign = b.callsign;
       r.plan = std::move(b.plan);
       r.rng = Rng(m_options.seed, stream++);
-      if (r.sample_tracks) r.next_sample_ms = m_sc.start_ms;
-      if (r.in_truth) {
-        events.push_back({k_vessels, 0,
-                          fmt::format("{{\"id\":{},\"mmsi\":{},\"imo\":{},\"name\":{},"
-                                      "\"callsign\":{},\"class\":\"{}\",\"ship_type\":{},"
-                                      "\"length_m\":{},\"beam_m\":{},\"background\":true}}",
-                                      json_string(r.id), r.mmsi, r.imo, json_string(r.name),
-                                      json_string(r.callsign), r.ais_class == AisClass::a ? "A" : "B",
-                                      r.ship_type, r.length_m, r.beam_m)});
-      }
+      if (r.in_truth) events.push_back({k_vessels, 0, vessel_json(r, true, "")});
       vessels.push_back(std::move(r));
     }
     // First reports spread over the first interval, as unsynchronised transponders are.
