@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   }
   try {
     darkfleet::sim::Scenario scenario = darkfleet::sim::load_scenario(path);
-    if (hours > 0) scenario.end_ms = scenario.start_ms + static_cast<std::int64_t>(hours * 3600000.0);
+    if (hours > 0)
+      scenario.end_ms = scenario.start_ms + static_cast<std::int64_t>(hours * 3600000.0);
     const auto truth = std::filesystem::temp_directory_path() /
                        fmt::format("darkfleet_simulate_bench_{}.json", ::getpid());
     std::uint64_t bytes = 0;
@@ -48,26 +49,28 @@ int main(int argc, char** argv) {
     sinks.truth_path = truth.string();
     const auto t0 = std::chrono::steady_clock::now();
     const auto s = darkfleet::sim::simulate(scenario, options, sinks);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::filesystem::remove(truth);
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
     // CPU time as well as wall time: on a shared machine the wall clock counts other
     // people's work, CPU seconds count ours.
-    const double cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                               static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    fmt::print("scenario={} hours={:.1f} threads={} vessels={} transmissions={} messages={} "
-               "lines={} bytes={} seconds={:.2f} cpu_seconds={:.2f} messages_per_s={:.0f} "
-               "messages_per_cpu_s={:.0f} transmissions_per_s={:.0f} MB_per_s={:.1f} "
-               "peak_rss_MB={:.0f}\n",
-               std::filesystem::path(path).filename().string(),
-               static_cast<double>(scenario.end_ms - scenario.start_ms) / 3600000.0, options.threads,
-               s.vessels, s.transmissions, s.receptions, s.lines, bytes, seconds, cpu_seconds,
-               static_cast<double>(s.receptions) / seconds,
-               static_cast<double>(s.receptions) / cpu_seconds,
-               static_cast<double>(s.transmissions) / seconds,
-               static_cast<double>(bytes) / seconds / 1e6,
-               static_cast<double>(usage.ru_maxrss) / 1024.0);
+    const double cpu_seconds =
+        static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+        static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    fmt::print(
+        "scenario={} hours={:.1f} threads={} vessels={} transmissions={} messages={} "
+        "lines={} bytes={} seconds={:.2f} cpu_seconds={:.2f} messages_per_s={:.0f} "
+        "messages_per_cpu_s={:.0f} transmissions_per_s={:.0f} MB_per_s={:.1f} "
+        "peak_rss_MB={:.0f}\n",
+        std::filesystem::path(path).filename().string(),
+        static_cast<double>(scenario.end_ms - scenario.start_ms) / 3600000.0, options.threads,
+        s.vessels, s.transmissions, s.receptions, s.lines, bytes, seconds, cpu_seconds,
+        static_cast<double>(s.receptions) / seconds,
+        static_cast<double>(s.receptions) / cpu_seconds,
+        static_cast<double>(s.transmissions) / seconds, static_cast<double>(bytes) / seconds / 1e6,
+        static_cast<double>(usage.ru_maxrss) / 1024.0);
   } catch (const std::exception& e) {
     fmt::print(stderr, "simulate_bench: {}\n", e.what());
     return 1;

@@ -47,7 +47,8 @@ int SimulateCommand::run() {
   }
   const sim::Scenario scenario = sim::load_scenario(path);
   if (m_check) {
-    fmt::print(stderr, "simulate: {} is valid ({} vessels, {} meetings, {} lanes, {} shore stations)\n",
+    fmt::print(stderr,
+               "simulate: {} is valid ({} vessels, {} meetings, {} lanes, {} shore stations)\n",
                path, scenario.vessels.size(), scenario.meetings.size(), scenario.lanes.size(),
                scenario.reception.shore.size());
     return k_exit_ok;
@@ -56,11 +57,12 @@ int SimulateCommand::run() {
   m_options.format = m_format == "dma-csv" ? sim::TrafficFormat::dma_csv : sim::TrafficFormat::nmea;
   fs::create_directories(m_output_dir);
   const fs::path traffic_path =
-      fs::path(m_output_dir) / (m_options.format == sim::TrafficFormat::nmea ? "traffic.nmea" : "traffic.csv");
+      fs::path(m_output_dir) /
+      (m_options.format == sim::TrafficFormat::nmea ? "traffic.nmea" : "traffic.csv");
   const fs::path truth_path = fs::path(m_output_dir) / "truth.json";
   if (!m_overwrite && fs::exists(truth_path)) {
-    throw std::runtime_error(fmt::format("{} exists (use -O/--overwrite to replace it)",
-                                         truth_path.string()));
+    throw std::runtime_error(
+        fmt::format("{} exists (use -O/--overwrite to replace it)", truth_path.string()));
   }
   Output output(traffic_path.string(), m_overwrite);
   ProgressBar progress(!m_no_progress);

@@ -13,7 +13,9 @@ namespace darkfleet::sim::detail {
 
 namespace {
 
-double quantise(double value, double per_unit) { return std::round(value * per_unit) / per_unit; }
+double quantise(double value, double per_unit) {
+  return std::round(value * per_unit) / per_unit;
+}
 
 double course_field(double cog_deg) {
   const double c = quantise(cog_deg, 10);
@@ -194,15 +196,16 @@ void append_dma_row(std::string& out, const Report& r, std::int64_t rx_ms) {
   std::uint8_t port = 0;
   std::uint8_t starboard = 0;
   set_dimensions(bow, stern, port, starboard, r);
-  fmt::format_to(std::back_inserter(out), "{:02}/{:02}/{:04} {:02}:{:02}:{:02},{},{},{:.6f},{:.6f},{},",
+  fmt::format_to(std::back_inserter(out),
+                 "{:02}/{:02}/{:04} {:02}:{:02}:{:02},{},{},{:.6f},{:.6f},{},",
                  static_cast<unsigned>(date.day()), static_cast<unsigned>(date.month()),
                  static_cast<int>(date.year()), time.hours().count(), time.minutes().count(),
-                 time.seconds().count(), r.ais_class == AisClass::a ? "Class A" : "Class B",
-                 r.mmsi, quantise(r.position.lat_deg, 600000), quantise(r.position.lon_deg, 600000),
+                 time.seconds().count(), r.ais_class == AisClass::a ? "Class A" : "Class B", r.mmsi,
+                 quantise(r.position.lat_deg, 600000), quantise(r.position.lon_deg, 600000),
                  r.ais_class == AisClass::a ? nav_status_text(r.status) : "Unknown value");
-  fmt::format_to(std::back_inserter(out), "{},{:.1f},{:.1f},{},", r.ais_class == AisClass::a ? "0.0" : "",
-                 std::min(102.2, quantise(r.sog_kn, 10)), course_field(r.cog_deg),
-                 heading_field(r.cog_deg));
+  fmt::format_to(std::back_inserter(out), "{},{:.1f},{:.1f},{},",
+                 r.ais_class == AisClass::a ? "0.0" : "", std::min(102.2, quantise(r.sog_kn, 10)),
+                 course_field(r.cog_deg), heading_field(r.cog_deg));
   if (r.imo != 0) {
     fmt::format_to(std::back_inserter(out), "{},", r.imo);
   } else {
@@ -213,7 +216,9 @@ void append_dma_row(std::string& out, const Report& r, std::int64_t rx_ms) {
   append_csv_text(out, r.name);
   fmt::format_to(std::back_inserter(out), ",{},,{},{},GPS,{},", ship_type_text(r.ship_type),
                  port + starboard, bow + stern,
-                 r.ais_class == AisClass::a ? fmt::format("{:.1f}", std::min(25.5, quantise(2.0 + r.length_m / 28.0, 10))) : "");
+                 r.ais_class == AisClass::a
+                     ? fmt::format("{:.1f}", std::min(25.5, quantise(2.0 + r.length_m / 28.0, 10)))
+                     : "");
   append_csv_text(out, r.destination);
   fmt::format_to(std::back_inserter(out), ",,AIS,{},{},{},{}\n", bow, stern, port, starboard);
 }

@@ -33,23 +33,25 @@ inline double wrap_lon(double lon_deg) {
 }
 
 /// Longitude difference b - a wrapped into [-180, 180).
-inline double lon_delta(double a_deg, double b_deg) { return wrap_lon(b_deg - a_deg); }
+inline double lon_delta(double a_deg, double b_deg) {
+  return wrap_lon(b_deg - a_deg);
+}
 
 /// Great-circle (haversine) distance in metres.
 inline double distance_m(const LatLon& a, const LatLon& b) {
   const double dlat = (b.lat_deg - a.lat_deg) * k_deg;
   const double dlon = lon_delta(a.lon_deg, b.lon_deg) * k_deg;
   const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat_deg * k_deg) * std::cos(b.lat_deg * k_deg) *
-                       std::sin(dlon / 2) * std::sin(dlon / 2);
+                   std::cos(a.lat_deg * k_deg) * std::cos(b.lat_deg * k_deg) * std::sin(dlon / 2) *
+                       std::sin(dlon / 2);
   return 2 * k_earth_radius_m * std::asin(std::sqrt(std::fmin(1.0, h)));
 }
 
 /// Course from a to b in degrees [0, 360), on the local flat projection used for legs.
 inline double course_deg(const LatLon& a, const LatLon& b) {
   const double north = b.lat_deg - a.lat_deg;
-  const double east = lon_delta(a.lon_deg, b.lon_deg) *
-                      std::cos((a.lat_deg + b.lat_deg) / 2 * k_deg);
+  const double east =
+      lon_delta(a.lon_deg, b.lon_deg) * std::cos((a.lat_deg + b.lat_deg) / 2 * k_deg);
   if (north == 0 && east == 0) return 0;
   double c = std::atan2(east, north) / k_deg;
   if (c < 0) c += 360.0;

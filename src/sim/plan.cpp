@@ -18,7 +18,9 @@ namespace {
 constexpr double k_ms_per_h = 3600000.0;
 constexpr double k_loiter_speed_kn = 1.5;  // slow circles: GFW's loitering threshold is 2 kn
 
-double mps(double kn) { return kn * k_m_per_nm / 3600.0; }
+double mps(double kn) {
+  return kn * k_m_per_nm / 3600.0;
+}
 
 // Appends a stay (or drift, when `to` differs) from t to `until`.
 void push_line(std::deque<Segment>& segs, std::int64_t t0, std::int64_t t1, const LatLon& from,
@@ -94,9 +96,9 @@ TrueState state_on(const Segment& s, std::int64_t t_ms) {
     st.cog_deg = std::fmod(angle / k_deg + 90.0, 360.0);
     return st;
   }
-  const double f =
-      s.t1_ms > s.t0_ms ? static_cast<double>(t - s.t0_ms) / static_cast<double>(s.t1_ms - s.t0_ms)
-                        : 1.0;
+  const double f = s.t1_ms > s.t0_ms
+                       ? static_cast<double>(t - s.t0_ms) / static_cast<double>(s.t1_ms - s.t0_ms)
+                       : 1.0;
   st.position = interpolate(s.from, s.to, f);
   st.sog_kn = s.sog_kn;
   st.cog_deg = s.cog_deg;
@@ -127,7 +129,8 @@ Plan build_vessel_plan(const Scenario& sc, const Vessel& v, std::vector<PlannedE
   std::string at_port;
   if (!v.start_port.empty()) {
     const Port* p = sc.find_port(v.start_port);
-    if (p == nullptr) fail(v.line, fmt::format("vessel `{}`: unknown start_port `{}`", v.id, v.start_port));
+    if (p == nullptr)
+      fail(v.line, fmt::format("vessel `{}`: unknown start_port `{}`", v.id, v.start_port));
     pos = p->position;
     at_port = p->id;
   } else {
@@ -170,104 +173,103 @@ Plan build_vessel_plan(const Scenario& sc, const Vessel& v, std::vector<PlannedE
 
   if (v.depart_ms) stay(*v.depart_ms, idle_status());
   auto sail_step = [&](const Step& step) {
-      const double speed = step.speed_kn.value_or(v.speed_kn);
-      const Port* port = nullptr;
-      const Meeting* meet = nullptr;
-      LatLon target;
-      if (!step.port.empty()) {
-        port = sc.find_port(step.port);
-        if (port == nullptr) fail(step.line, fmt::format("unknown port `{}`", step.port));
-        target = port->position;
-      } else if (step.point) {
-        target = *step.point;
-      } else {
-        meet = find_meeting(sc, step.meeting);
-        if (meet == nullptr) fail(step.line, fmt::format("unknown meeting `{}`", step.meeting));
-        target = meeting_position(*meet, v.id);
+    const double speed = step.speed_kn.value_or(v.speed_kn);
+    const Port* port = nullptr;
+    const Meeting* meet = nullptr;
+    LatLon target;
+    if (!step.port.empty()) {
+      port = sc.find_port(step.port);
+      if (port == nullptr) fail(step.line, fmt::format("unknown port `{}`", step.port));
+      target = port->position;
+    } else if (step.point) {
+      target = *step.point;
+    } else {
+      meet = find_meeting(sc, step.meeting);
+      if (meet == nullptr) fail(step.line, fmt::format("unknown meeting `{}`", step.meeting));
+      target = meeting_position(*meet, v.id);
+    }
+    std::vector<LatLon> path = step.via;
+    path.push_back(target);
+    if (meet != nullptr) {
+      const auto travel_ms =
+          static_cast<std::int64_t>(std::llround(path_length_m(pos, path) / mps(speed) * 1000.0));
+      const std::int64_t leave = meet->start_ms - travel_ms;
+      if (leave < t) {
+        fail(step.line,
+             fmt::format("vessel `{}` cannot reach meeting `{}` by its start at {} kn ({:.1f} h "
+                         "late); start it later or sail faster",
+                         v.id, meet->id, speed, static_cast<double>(t - leave) / k_ms_per_h));
       }
-      std::vector<LatLon> path = step.via;
-      path.push_back(target);
-      if (meet != nullptr) {
-        const auto travel_ms = static_cast<std::int64_t>(
-            std::llround(path_length_m(pos, path) / mps(speed) * 1000.0));
-        const std::int64_t leave = meet->start_ms - travel_ms;
-        if (leave < t) {
-          fail(step.line,
-               fmt::format("vessel `{}` cannot reach meeting `{}` by its start at {} kn ({:.1f} h "
-                           "late); start it later or sail faster",
-                           v.id, meet->id, speed, static_cast<double>(t - leave) / k_ms_per_h));
-        }
-        stay(leave, idle_status());
+      stay(leave, idle_status());
+    }
+    const bool moving = path_length_m(pos, path) > 1.0;
+    if (moving) close_call(t);
+    t = push_sail(segs, t, pos, path, speed, k_under_way);
+    if (port != nullptr && (moving || !call)) {
+      if (!voyage_from.empty()) {
+        events.push_back({k_voyages, voyage_depart_ms,
+                          fmt::format("{{\"vessel\":{},\"from\":{},\"to\":{},{},{},"
+                                      "\"on_board_20ft\":{},\"on_board_40ft\":{}}}",
+                                      vessel_json, json_string(voyage_from), json_string(port->id),
+                                      time_field("depart", voyage_depart_ms),
+                                      time_field("arrive", t), on_board_20, on_board_40)});
       }
-      const bool moving = path_length_m(pos, path) > 1.0;
-      if (moving) close_call(t);
-      t = push_sail(segs, t, pos, path, speed, k_under_way);
-      if (port != nullptr && (moving || !call)) {
-        if (!voyage_from.empty()) {
-          events.push_back({k_voyages, voyage_depart_ms,
-                            fmt::format("{{\"vessel\":{},\"from\":{},\"to\":{},{},{},"
-                                        "\"on_board_20ft\":{},\"on_board_40ft\":{}}}",
-                                        vessel_json, json_string(voyage_from),
-                                        json_string(port->id), time_field("depart", voyage_depart_ms),
-                                        time_field("arrive", t), on_board_20, on_board_40)});
-        }
-        call = OpenCall{port->id, t, {}};
+      call = OpenCall{port->id, t, {}};
+    }
+    if (port != nullptr) {
+      on_board_20 -= step.cargo.unload_20ft;
+      on_board_40 -= step.cargo.unload_40ft;
+      if (on_board_20 < 0 || on_board_40 < 0) {
+        fail(step.line,
+             fmt::format("vessel `{}` unloads more containers than it has on board", v.id));
       }
-      if (port != nullptr) {
-        on_board_20 -= step.cargo.unload_20ft;
-        on_board_40 -= step.cargo.unload_40ft;
-        if (on_board_20 < 0 || on_board_40 < 0) {
-          fail(step.line, fmt::format("vessel `{}` unloads more containers than it has on board",
-                                      v.id));
-        }
-        on_board_20 += step.cargo.load_20ft;
-        on_board_40 += step.cargo.load_40ft;
-        call->cargo.load_20ft += step.cargo.load_20ft;
-        call->cargo.load_40ft += step.cargo.load_40ft;
-        call->cargo.unload_20ft += step.cargo.unload_20ft;
-        call->cargo.unload_40ft += step.cargo.unload_40ft;
+      on_board_20 += step.cargo.load_20ft;
+      on_board_40 += step.cargo.load_40ft;
+      call->cargo.load_20ft += step.cargo.load_20ft;
+      call->cargo.load_40ft += step.cargo.load_40ft;
+      call->cargo.unload_20ft += step.cargo.unload_20ft;
+      call->cargo.unload_40ft += step.cargo.unload_40ft;
+    }
+    if (meet != nullptr) {
+      const auto dur_ms = static_cast<std::int64_t>(meet->duration_h * k_ms_per_h);
+      const LatLon end = move(pos, meet->drift_course_deg,
+                              mps(meet->drift_kn) * static_cast<double>(dur_ms) / 1000.0);
+      push_line(segs, t, t + dur_ms, pos, end, k_under_way);
+      if (v.id == meet->vessel_a) {
+        events.push_back({k_meetings, t,
+                          fmt::format("{{\"id\":{},\"vessels\":[{},{}],{},{},\"position\":{},"
+                                      "\"separation_m\":{},\"drift_kn\":{}}}",
+                                      json_string(meet->id), json_string(meet->vessel_a),
+                                      json_string(meet->vessel_b), time_field("start", t),
+                                      time_field("end", t + dur_ms), point_json(meet->position),
+                                      meet->separation_m, meet->drift_kn)});
       }
-      if (meet != nullptr) {
-        const auto dur_ms = static_cast<std::int64_t>(meet->duration_h * k_ms_per_h);
-        const LatLon end = move(pos, meet->drift_course_deg,
-                                mps(meet->drift_kn) * static_cast<double>(dur_ms) / 1000.0);
-        push_line(segs, t, t + dur_ms, pos, end, k_under_way);
-        if (v.id == meet->vessel_a) {
-          events.push_back(
-              {k_meetings, t,
-               fmt::format("{{\"id\":{},\"vessels\":[{},{}],{},{},\"position\":{},"
-                           "\"separation_m\":{},\"drift_kn\":{}}}",
-                           json_string(meet->id), json_string(meet->vessel_a),
-                           json_string(meet->vessel_b), time_field("start", t),
-                           time_field("end", t + dur_ms), point_json(meet->position),
-                           meet->separation_m, meet->drift_kn)});
-        }
-        t += dur_ms;
-        pos = end;
-      }
-      if (step.loiter_h > 0) {
-        const auto dur_ms = static_cast<std::int64_t>(step.loiter_h * k_ms_per_h);
-        Segment c;
-        c.t0_ms = t;
-        c.t1_ms = t + dur_ms;
-        c.kind = SegmentKind::circle;
-        c.from = pos;
-        c.radius_m = step.loiter_radius_m;
-        c.sog_kn = k_loiter_speed_kn;
-        segs.push_back(c);
-        events.push_back({k_loitering, t,
-                          fmt::format("{{\"vessel\":{},{},{},\"centre\":{},\"radius_m\":{},"
-                                      "\"speed_kn\":{}}}",
-                                      vessel_json, time_field("start", t),
-                                      time_field("end", t + dur_ms), point_json(pos),
-                                      step.loiter_radius_m, k_loiter_speed_kn)});
-        t += dur_ms;
-        pos = state_on(c, t).position;
-      }
-      if (step.dwell_h > 0) {
-        stay(t + static_cast<std::int64_t>(step.dwell_h * k_ms_per_h),
-             port != nullptr ? k_moored : (step.point ? k_at_anchor : k_under_way));
-      }
+      t += dur_ms;
+      pos = end;
+    }
+    if (step.loiter_h > 0) {
+      const auto dur_ms = static_cast<std::int64_t>(step.loiter_h * k_ms_per_h);
+      Segment c;
+      c.t0_ms = t;
+      c.t1_ms = t + dur_ms;
+      c.kind = SegmentKind::circle;
+      c.from = pos;
+      c.radius_m = step.loiter_radius_m;
+      c.sog_kn = k_loiter_speed_kn;
+      segs.push_back(c);
+      events.push_back(
+          {k_loitering, t,
+           fmt::format("{{\"vessel\":{},{},{},\"centre\":{},\"radius_m\":{},"
+                       "\"speed_kn\":{}}}",
+                       vessel_json, time_field("start", t), time_field("end", t + dur_ms),
+                       point_json(pos), step.loiter_radius_m, k_loiter_speed_kn)});
+      t += dur_ms;
+      pos = state_on(c, t).position;
+    }
+    if (step.dwell_h > 0) {
+      stay(t + static_cast<std::int64_t>(step.dwell_h * k_ms_per_h),
+           port != nullptr ? k_moored : (step.point ? k_at_anchor : k_under_way));
+    }
   };
   for (int rep = 0; rep < v.repeat && t < sc.end_ms; ++rep) {
     for (const Step& step : v.itinerary) {
@@ -287,9 +289,9 @@ Plan build_vessel_plan(const Scenario& sc, const Vessel& v, std::vector<PlannedE
 
 namespace {
 
-constexpr std::string_view k_words_a[] = {"OCEAN", "SEA",   "PACIFIC", "EASTERN", "NORTH",
+constexpr std::string_view k_words_a[] = {"OCEAN",  "SEA",   "PACIFIC", "EASTERN", "NORTH",
                                           "GOLDEN", "BLUE",  "GRAND",   "SILVER",  "STAR",
-                                          "HANA",  "SUNNY", "DONG",    "NEW",     "AMUR"};
+                                          "HANA",   "SUNNY", "DONG",    "NEW",     "AMUR"};
 constexpr std::string_view k_words_b[] = {"PIONEER", "BRIDGE", "GLORY", "HARMONY", "TRADER",
                                           "SPIRIT",  "WAY",    "HOPE",  "EXPRESS", "FORTUNE",
                                           "MARU",    "LINE",   "WIND",  "PEARL",   "DAWN"};
@@ -320,7 +322,8 @@ struct LaneWalker {
     const Segment last = plan.segments.back();
     LatLon pos = state_on(last, last.t1_ms).position;
     if (last.status != k_moored) {  // arrived: dwell
-      const auto dur = static_cast<std::int64_t>(rng.uniform(min_dwell_h, max_dwell_h) * k_ms_per_h);
+      const auto dur =
+          static_cast<std::int64_t>(rng.uniform(min_dwell_h, max_dwell_h) * k_ms_per_h);
       push_line(plan.segments, last.t1_ms, last.t1_ms + std::max<std::int64_t>(dur, 60000), pos,
                 pos, k_moored);
       return;
@@ -348,8 +351,8 @@ struct FishingWalker {
     LatLon target = move(pos, rng.uniform(0, 360), rng.uniform(2, 8) * k_m_per_nm);
     target.lat_deg = std::clamp(target.lat_deg, area.south_deg, area.north_deg);
     target.lon_deg = std::clamp(target.lon_deg, area.west_deg, area.east_deg);
-    if (distance_m(pos, target) < 100) target = {(area.south_deg + area.north_deg) / 2,
-                                                 (area.west_deg + area.east_deg) / 2};
+    if (distance_m(pos, target) < 100)
+      target = {(area.south_deg + area.north_deg) / 2, (area.west_deg + area.east_deg) / 2};
     push_sail(plan.segments, last.t1_ms, pos, {target}, rng.uniform(2, 6), k_fishing);
   }
 };
@@ -384,9 +387,11 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
       BackgroundVessel b = make(lane.mids[rng.below(lane.mids.size())], rng);
       b.ais_class = rng.chance(lane.class_b_share) ? AisClass::b : AisClass::a;
       b.ship_type = lane.ship_types[rng.below(lane.ship_types.size())];
-      b.length_m = std::round(b.ais_class == AisClass::b ? rng.uniform(12, 30) : rng.uniform(80, 300));
+      b.length_m =
+          std::round(b.ais_class == AisClass::b ? rng.uniform(12, 30) : rng.uniform(80, 300));
       b.beam_m = std::round(b.length_m / rng.uniform(5.5, 7.5));
-      b.imo = b.ais_class == AisClass::a ? 9100000U + static_cast<std::uint32_t>(k * 7U % 899999U) : 0;
+      b.imo =
+          b.ais_class == AisClass::a ? 9100000U + static_cast<std::uint32_t>(k * 7U % 899999U) : 0;
       LaneWalker w;
       w.path = path;
       w.forward = rng.chance(0.5);
@@ -412,7 +417,8 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
   for (const Anchorage& a : sc.anchorages) {
     for (int i = 0; i < a.vessels; ++i) {
       Rng rng(seed, (1ULL << 40U) + k);
-      BackgroundVessel b = make(std::array<std::uint32_t, 4>{273, 440, 431, 412}[rng.below(4)], rng);
+      BackgroundVessel b =
+          make(std::array<std::uint32_t, 4>{273, 440, 431, 412}[rng.below(4)], rng);
       b.ship_type = rng.chance(0.3) ? 80 : 70;
       b.length_m = std::round(rng.uniform(60, 200));
       b.beam_m = std::round(b.length_m / 6.5);
@@ -427,7 +433,8 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
   for (const FishingGround& f : sc.fishing) {
     for (int i = 0; i < f.vessels; ++i) {
       Rng rng(seed, (1ULL << 40U) + k);
-      BackgroundVessel b = make(std::array<std::uint32_t, 4>{273, 440, 431, 412}[rng.below(4)], rng);
+      BackgroundVessel b =
+          make(std::array<std::uint32_t, 4>{273, 440, 431, 412}[rng.below(4)], rng);
       b.ais_class = rng.chance(f.class_b_share) ? AisClass::b : AisClass::a;
       b.ship_type = 30;
       b.length_m = std::round(rng.uniform(15, 60));

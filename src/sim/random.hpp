@@ -38,7 +38,9 @@ class Rng {
   /// Uniform in [lo, hi).
   double uniform(double lo, double hi) { return lo + (hi - lo) * unit(); }
   /// Uniform integer in [0, n); n > 0.
-  std::uint64_t below(std::uint64_t n) { return static_cast<std::uint64_t>(unit() * static_cast<double>(n)) % n; }
+  std::uint64_t below(std::uint64_t n) {
+    return static_cast<std::uint64_t>(unit() * static_cast<double>(n)) % n;
+  }
   /// True with probability p.
   bool chance(double p) { return unit() < p; }
 

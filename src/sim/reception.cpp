@@ -28,7 +28,8 @@ ReceptionModel::ReceptionModel(const Reception& r, std::int64_t start_ms)
     m_loss.push_back(st.loss.value_or(r.loss));
     // Every cell the station's range can reach (a bounding box in degrees).
     const double dlat = st.range_nm / 60.0;
-    const double c = std::max(0.05, std::cos(std::min(89.0, std::fabs(st.position.lat_deg) + dlat) * k_deg));
+    const double c =
+        std::max(0.05, std::cos(std::min(89.0, std::fabs(st.position.lat_deg) + dlat) * k_deg));
     const double dlon = std::min(180.0, dlat / c);
     const int lat0 = std::max(0, static_cast<int>(std::floor(st.position.lat_deg - dlat + 90)));
     const int lat1 = std::min(179, static_cast<int>(std::floor(st.position.lat_deg + dlat + 90)));

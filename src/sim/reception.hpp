@@ -35,7 +35,7 @@ class ReceptionModel {
  private:
   std::vector<std::vector<std::uint32_t>> m_cells;  // 180 x 360 one-degree cells
   std::vector<LatLon> m_position;
-  std::vector<double> m_cos_lat;    // cos(latitude) of each station
+  std::vector<double> m_cos_lat;     // cos(latitude) of each station
   std::vector<double> m_range2_deg;  // (range in degrees of latitude)^2
   std::vector<double> m_loss;
   std::vector<std::string> m_ids;

@@ -30,7 +30,9 @@ const Port* Scenario::find_port(std::string_view id) const {
 
 namespace {
 
-int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+int line_of(const toml::node& node) {
+  return static_cast<int>(node.source().begin.line);
+}
 
 // A TOML table being read: typed getters that remember which keys were used, so that
 // finish() can reject the rest.
@@ -179,8 +181,8 @@ class Table {
     const Box b{v[0], v[1], v[2], v[3]};
     if (!(b.south_deg < b.north_deg) || !(b.west_deg < b.east_deg) || b.south_deg < -85 ||
         b.north_deg > 85 || b.west_deg < -180 || b.east_deg > 180) {
-      fail(*n, fmt::format("{}.{} needs south < north and west < east within the globe", m_what,
-                           key));
+      fail(*n,
+           fmt::format("{}.{} needs south < north and west < east within the globe", m_what, key));
     }
     return b;
   }
@@ -219,9 +221,7 @@ class Table {
   static bool is_number(const toml::node* n) {
     return n != nullptr && (n->is_integer() || n->is_floating_point());
   }
-  static double number_of(const toml::node& n) {
-    return n.value<double>().value_or(0.0);
-  }
+  static double number_of(const toml::node& n) { return n.value<double>().value_or(0.0); }
 
   const toml::table& m_table;
   const std::string& m_file;

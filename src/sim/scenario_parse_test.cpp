@@ -96,7 +96,8 @@ TEST(ScenarioParse, MissingAndUnknownReferences) {
       k_head + k_vessel + "\n  [[vessels.itinerary]]\n  port = \"nowhere\"\n";
   expect_error(unknown_port, line_count(k_head + k_vessel) + 2, "unknown port `nowhere`");
   std::string no_end = k_head;
-  no_end.erase(no_end.find("end = "), no_end.find('\n', no_end.find("end = ")) + 1 - no_end.find("end = "));
+  no_end.erase(no_end.find("end = "),
+               no_end.find('\n', no_end.find("end = ")) + 1 - no_end.find("end = "));
   expect_error(no_end, 1, "needs `start` and `end`");
 }
 
@@ -158,7 +159,8 @@ TEST(ScenarioParse, NothingReceivedIsAnError) {
 }
 
 TEST(ScenarioParse, CargoCannotGoNegative) {
-  const std::string text = k_head + k_vessel + "\n  [[vessels.itinerary]]\n  port = \"b\"\n  unload_20ft = 5\n";
+  const std::string text =
+      k_head + k_vessel + "\n  [[vessels.itinerary]]\n  port = \"b\"\n  unload_20ft = 5\n";
   expect_error(text, line_count(k_head + k_vessel) + 2, "more containers than it has on board");
 }
 
@@ -170,9 +172,9 @@ TEST(ScenarioParse, UnreadableFile) {
 // must fail CI, not the demo).
 TEST(ScenarioParse, BundledScenariosValidate) {
   const std::string root = DARKFLEET_SOURCE_DIR;
-  for (const char* file :
-       {"/cases/dprk-russia-2023-2025/scenario.toml", "/cases/dprk-russia-2023-2025/scenario-full.toml",
-        "/src/sim/testdata/small.toml", "/bench/scenarios/scale-50k.toml"}) {
+  for (const char* file : {"/cases/dprk-russia-2023-2025/scenario.toml",
+                           "/cases/dprk-russia-2023-2025/scenario-full.toml",
+                           "/src/sim/testdata/small.toml", "/bench/scenarios/scale-50k.toml"}) {
     SCOPED_TRACE(file);
     const Scenario s = load_scenario(root + file);
     EXPECT_LT(s.start_ms, s.end_ms);

@@ -16,7 +16,8 @@ void validate_scenario(const Scenario& s) {
   std::map<std::string, const Vessel*> by_id;
   std::set<std::uint32_t> mmsis;
   for (const auto& v : s.vessels) {
-    if (!by_id.emplace(v.id, &v).second) fail(v.line, fmt::format("vessel `{}` defined twice", v.id));
+    if (!by_id.emplace(v.id, &v).second)
+      fail(v.line, fmt::format("vessel `{}` defined twice", v.id));
     if (!mmsis.insert(v.mmsi).second) {
       fail(v.line, fmt::format("vessel `{}`: MMSI {} is already used (to make two ships share "
                                "an MMSI, use an [[vessels.identity]] change)",
@@ -32,7 +33,8 @@ void validate_scenario(const Scenario& s) {
         fail(step.line, fmt::format("vessel `{}`: unknown port `{}`", v.id, step.port));
       }
       if (!step.meeting.empty() && v.repeat != 1 && &step < all.data() + v.itinerary.size()) {
-        fail(step.line, fmt::format("vessel `{}`: an itinerary with a meeting cannot repeat", v.id));
+        fail(step.line,
+             fmt::format("vessel `{}`: an itinerary with a meeting cannot repeat", v.id));
       }
     }
     for (std::size_t i = 1; i < v.identity.size(); ++i) {
@@ -43,11 +45,13 @@ void validate_scenario(const Scenario& s) {
   }
   std::set<std::string> meeting_ids;
   for (const auto& m : s.meetings) {
-    if (!meeting_ids.insert(m.id).second) fail(m.line, fmt::format("meeting `{}` defined twice", m.id));
+    if (!meeting_ids.insert(m.id).second)
+      fail(m.line, fmt::format("meeting `{}` defined twice", m.id));
     if (m.vessel_a == m.vessel_b) fail(m.line, fmt::format("meeting `{}` needs two vessels", m.id));
     for (const auto& id : {m.vessel_a, m.vessel_b}) {
       const auto it = by_id.find(id);
-      if (it == by_id.end()) fail(m.line, fmt::format("meeting `{}`: unknown vessel `{}`", m.id, id));
+      if (it == by_id.end())
+        fail(m.line, fmt::format("meeting `{}`: unknown vessel `{}`", m.id, id));
       int steps = 0;
       for (const auto& step : it->second->itinerary) steps += step.meeting == m.id ? 1 : 0;
       for (const auto& step : it->second->finally) steps += step.meeting == m.id ? 1 : 0;
@@ -84,7 +88,8 @@ void validate_scenario(const Scenario& s) {
   }
   std::set<std::string> stations;
   for (const auto& st : s.reception.shore) {
-    if (!stations.insert(st.id).second) fail(st.line, fmt::format("station `{}` defined twice", st.id));
+    if (!stations.insert(st.id).second)
+      fail(st.line, fmt::format("station `{}` defined twice", st.id));
   }
   // Build every plan once: unreachable meetings and cargo errors surface here, with lines.
   std::vector<detail::PlannedEvent> events;

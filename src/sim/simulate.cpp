@@ -45,7 +45,7 @@ constexpr std::int64_t k_never = std::numeric_limits<std::int64_t>::max();
 // A vessel while playing: identity, plan, AIS rules, clocks, random stream.
 struct Runtime {
   std::string id;
-  bool in_truth = false;       // scenario vessel, or background with [truth] background
+  bool in_truth = false;  // scenario vessel, or background with [truth] background
   bool sample_tracks = false;
   AisClass ais_class = AisClass::a;
   int ship_type = 70;
@@ -210,7 +210,8 @@ class Engine {
     // First reports spread over the first interval, as unsynchronised transponders are.
     for (auto& r : vessels) {
       r.next_tx_ms = m_sc.start_ms + static_cast<std::int64_t>(r.rng.below(10000));
-      r.next_static_ms = m_sc.start_ms + static_cast<std::int64_t>(r.rng.below(k_static_interval_ms));
+      r.next_static_ms =
+          m_sc.start_ms + static_cast<std::int64_t>(r.rng.below(k_static_interval_ms));
       r.mode_since_ms = m_sc.start_ms;
     }
   }
@@ -345,8 +346,8 @@ class Engine {
       if (!is_position) return;
       const auto offset = static_cast<std::uint32_t>(shard.text.size());
       append_dma_row(shard.text, r, std::max<std::int64_t>(0, rx));
-      shard.records.push_back({r.t_ms, index, v.seq++, offset,
-                               static_cast<std::uint32_t>(shard.text.size() - offset)});
+      shard.records.push_back(
+          {r.t_ms, index, v.seq++, offset, static_cast<std::uint32_t>(shard.text.size() - offset)});
       ++shard.lines;
       return;
     }
@@ -363,8 +364,8 @@ class Engine {
       const std::int64_t rx = std::max<std::int64_t>(0, r.t_ms + m_reception.jitter_ms(v.rng));
       const auto offset = static_cast<std::uint32_t>(shard.text.size());
       shard.lines += append_tagged(shard.text, shard.sentences, rx, m_reception.id(c));
-      shard.records.push_back({r.t_ms, index, v.seq++, offset,
-                               static_cast<std::uint32_t>(shard.text.size() - offset)});
+      shard.records.push_back(
+          {r.t_ms, index, v.seq++, offset, static_cast<std::uint32_t>(shard.text.size() - offset)});
     }
   }
 
@@ -523,9 +524,9 @@ SimulateSummary simulate(const Scenario& sc, const SimulateOptions& options,
     std::sort(truth_window.begin(), truth_window.end());
     for (const auto& t : truth_window) truth.add(t.section, t.json);
     if (options.progress) {
-      options.progress(static_cast<double>(w1 - sc.start_ms) /
-                           static_cast<double>(sc.end_ms - sc.start_ms),
-                       total.receptions);
+      options.progress(
+          static_cast<double>(w1 - sc.start_ms) / static_cast<double>(sc.end_ms - sc.start_ms),
+          total.receptions);
     }
   };
 
@@ -554,8 +555,8 @@ SimulateSummary simulate(const Scenario& sc, const SimulateOptions& options,
       }
     }
     if (pending) {
-      merge(sets[static_cast<std::size_t>(*pending)], window_end[static_cast<std::size_t>(*pending)],
-            true);
+      merge(sets[static_cast<std::size_t>(*pending)],
+            window_end[static_cast<std::size_t>(*pending)], true);
     }
   } catch (...) {
     if (mid_phase) sync.arrive_and_wait();

@@ -158,7 +158,9 @@ TEST(Simulate, OffsetSpoofingMovesReportedPositions) {
     const auto pos = position_of(m.message);
     if (!pos || ais::mmsi(m.message) != 273000002U) continue;  // red after its identity change
     const std::int64_t t = *m.receive_time_ms;
-    if (t < period["start_ms"].get<std::int64_t>() + 2000 || t > period["end_ms"].get<std::int64_t>() - 2000) continue;
+    if (t < period["start_ms"].get<std::int64_t>() + 2000 ||
+        t > period["end_ms"].get<std::int64_t>() - 2000)
+      continue;
     const auto it = truth.lower_bound(t);
     ASSERT_NE(it, truth.end());
     const LatLon expected = detail::offset(it->second, 20000, 0);
@@ -181,7 +183,8 @@ TEST(Simulate, IdentityChangeShowsInTheTraffic) {
     const std::int64_t t = *m.receive_time_ms;
     if (mmsi == 273000001U && t > at + 1000) ++old_after;
     if (mmsi == 273000002U && t < at - 1000) ++new_before;
-    if (const auto* v = std::get_if<ais::StaticVoyage>(&m.message); v != nullptr && mmsi == 273000002U) {
+    if (const auto* v = std::get_if<ais::StaticVoyage>(&m.message);
+        v != nullptr && mmsi == 273000002U) {
       new_names.insert(std::string(v->shipname.view()));
     }
   }

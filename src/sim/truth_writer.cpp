@@ -23,7 +23,8 @@ std::string part_path(const std::string& path, int section) {
 TruthWriter::TruthWriter(std::string path) : m_path(std::move(path)) {
   for (int s = 0; s < k_section_count; ++s) {
     m_parts[static_cast<std::size_t>(s)] = std::fopen(part_path(m_path, s).c_str(), "w+b");
-    if (m_parts[static_cast<std::size_t>(s)] == nullptr) io_error("cannot create", part_path(m_path, s));
+    if (m_parts[static_cast<std::size_t>(s)] == nullptr)
+      io_error("cannot create", part_path(m_path, s));
   }
 }
 
@@ -55,7 +56,8 @@ void TruthWriter::finish(std::string_view head) {
     fmt::print(out, ",\n  \"{}\": [\n", section_name(s));
     std::rewind(m_parts[i]);
     std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof(buffer), m_parts[i])) > 0) std::fwrite(buffer, 1, n, out);
+    while ((n = std::fread(buffer, 1, sizeof(buffer), m_parts[i])) > 0)
+      std::fwrite(buffer, 1, n, out);
     std::fputs(m_counts[i] > 0 ? "\n  ]" : "  ]", out);
     std::fclose(m_parts[i]);
     m_parts[i] = nullptr;

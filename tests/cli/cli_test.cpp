@@ -214,7 +214,8 @@ TEST_F(Cli, GenerateRejectsABadBox) {
 // `darkfleet simulate`: the bundled case validates, bad scenarios name file and line,
 // outputs land in the folder, existing outputs need -O, and the traffic decodes.
 TEST_F(Cli, SimulateChecksTheBundledCase) {
-  const RunResult r = run("simulate '" DARKFLEET_SOURCE_DIR "/cases/dprk-russia-2023-2025' --check");
+  const RunResult r =
+      run("simulate '" DARKFLEET_SOURCE_DIR "/cases/dprk-russia-2023-2025' --check");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("is valid"), std::string::npos) << r.err;
   const RunResult full =

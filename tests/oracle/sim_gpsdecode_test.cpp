@@ -31,7 +31,9 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-bool gpsdecode_on_path() { return std::system("command -v gpsdecode >/dev/null 2>&1") == 0; }
+bool gpsdecode_on_path() {
+  return std::system("command -v gpsdecode >/dev/null 2>&1") == 0;
+}
 
 struct Collect final : darkfleet::io::DecodeSink {
   std::vector<darkfleet::io::DecodedMessage> messages;
@@ -76,7 +78,9 @@ TEST(SimGpsdecodeOracle, EverySimulatedSentenceDecodesWithGpsd) {
     scenario.end_ms = scenario.start_ms + 8 * 3600000LL;  // keeps the test fast
     std::ofstream out(traffic, std::ios::binary);
     darkfleet::sim::SimulateSinks sinks;
-    sinks.traffic = [&out](std::string_view block) { out.write(block.data(), static_cast<std::streamsize>(block.size())); };
+    sinks.traffic = [&out](std::string_view block) {
+      out.write(block.data(), static_cast<std::streamsize>(block.size()));
+    };
     sinks.truth_path = (dir / "truth.json").string();
     (void)darkfleet::sim::simulate(scenario, {}, sinks);
   }
@@ -103,7 +107,8 @@ TEST(SimGpsdecodeOracle, EverySimulatedSentenceDecodesWithGpsd) {
     const auto* sdr = std::get_if<darkfleet::ais::StaticDataReport>(&m);
     if (sdr != nullptr && sdr->partno == 0) continue;
     if (sdr != nullptr) ++parts_b;
-    const bool same = j < gpsd.size() && gpsd[j]["type"].get<unsigned>() == darkfleet::ais::message_type(m) &&
+    const bool same = j < gpsd.size() &&
+                      gpsd[j]["type"].get<unsigned>() == darkfleet::ais::message_type(m) &&
                       gpsd[j]["mmsi"].get<std::uint32_t>() == darkfleet::ais::mmsi(m);
     if (!same) {
       ASSERT_NE(sdr, nullptr) << "gpsdecode has no message for darkfleet's line " << om.first_line;

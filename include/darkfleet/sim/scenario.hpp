@@ -37,8 +37,8 @@ struct Box {
 
 /// A named place where vessels call.
 struct Port {
-  std::string id;      ///< key used by itineraries and lanes
-  std::string name;    ///< display name (truth.json, AIS destination)
+  std::string id;    ///< key used by itineraries and lanes
+  std::string name;  ///< display name (truth.json, AIS destination)
   LatLon position;
   std::string source;  ///< where the coordinates come from (optional)
 };
@@ -57,16 +57,16 @@ struct Cargo {
 /// One step of an itinerary: sail (via waypoints) to a port or a point, then stay.
 /// Exactly one of `port`, `point`, `meeting` is set.
 struct Step {
-  std::string port;                 ///< port id to sail to
-  std::optional<LatLon> point;      ///< or a position at sea
-  std::string meeting;              ///< or a planted meeting's id
-  std::vector<LatLon> via;          ///< sea waypoints before the destination
-  std::optional<double> speed_kn;   ///< overrides the vessel's speed on this leg
-  double dwell_h = 0;               ///< hours moored / drifting at the destination
-  double loiter_h = 0;              ///< hours loitering (slow circles) at the destination
-  double loiter_radius_m = 1500;    ///< radius of the loitering circle
-  Cargo cargo;                      ///< containers loaded / unloaded at a port
-  int line = 0;                     ///< scenario file line (for errors)
+  std::string port;                ///< port id to sail to
+  std::optional<LatLon> point;     ///< or a position at sea
+  std::string meeting;             ///< or a planted meeting's id
+  std::vector<LatLon> via;         ///< sea waypoints before the destination
+  std::optional<double> speed_kn;  ///< overrides the vessel's speed on this leg
+  double dwell_h = 0;              ///< hours moored / drifting at the destination
+  double loiter_h = 0;             ///< hours loitering (slow circles) at the destination
+  double loiter_radius_m = 1500;   ///< radius of the loitering circle
+  Cargo cargo;                     ///< containers loaded / unloaded at a port
+  int line = 0;                    ///< scenario file line (for errors)
 };
 
 /// How a vessel's AIS behaves while a rule applies.
@@ -81,7 +81,7 @@ struct AisRule {
   std::optional<Box> area;              ///< applies only while the true position is inside
   double offset_north_m = 0;            ///< mode offset: reported = true + offset
   double offset_east_m = 0;
-  LatLon fixed;                         ///< mode fixed: the false position reported
+  LatLon fixed;  ///< mode fixed: the false position reported
   int line = 0;
 };
 
@@ -110,16 +110,16 @@ struct Vessel {
   double length_m = 100;
   double beam_m = 18;
   AisClass ais_class = AisClass::a;
-  double speed_kn = 10;             ///< default sailing speed
-  std::string start_port;           ///< where the vessel is at `depart_ms` (port id)
+  double speed_kn = 10;    ///< default sailing speed
+  std::string start_port;  ///< where the vessel is at `depart_ms` (port id)
   std::optional<LatLon> start_point;
   std::optional<std::int64_t> depart_ms;  ///< first departure; default scenario start
   std::vector<Step> itinerary;
-  int repeat = 1;                   ///< times the itinerary is sailed
-  std::vector<Step> finally;        ///< steps sailed once after the repeats
+  int repeat = 1;             ///< times the itinerary is sailed
+  std::vector<Step> finally;  ///< steps sailed once after the repeats
   std::vector<AisRule> ais;
   std::vector<IdentityChange> identity;
-  std::string note;                 ///< free text copied to truth.json (e.g. the source)
+  std::string note;  ///< free text copied to truth.json (e.g. the source)
   int line = 0;
 };
 
@@ -190,24 +190,24 @@ struct Satellite {
 
 /// The reception model.
 struct Reception {
-  double loss = 0.1;           ///< default per-message loss probability of shore stations
-  double jitter_ms = 0;        ///< receiver clock error: uniform in [-jitter, +jitter]
+  double loss = 0.1;     ///< default per-message loss probability of shore stations
+  double jitter_ms = 0;  ///< receiver clock error: uniform in [-jitter, +jitter]
   std::vector<ShoreStation> shore;
   Satellite satellite;
 };
 
 /// What truth.json holds beyond the events.
 struct TruthOptions {
-  double track_sample_s = 600;       ///< true positions of scenario vessels every N s
-  bool background_tracks = false;    ///< also sample background vessels
+  double track_sample_s = 600;     ///< true positions of scenario vessels every N s
+  bool background_tracks = false;  ///< also sample background vessels
 };
 
 /// A whole scenario.
 struct Scenario {
   std::string name;
-  std::string label;            ///< e.g. "SIMULATION built from public reporting"
+  std::string label;  ///< e.g. "SIMULATION built from public reporting"
   std::string description;
-  std::string file;             ///< path it was read from (for messages)
+  std::string file;  ///< path it was read from (for messages)
   std::int64_t start_ms = 0;
   std::int64_t end_ms = 0;
   std::vector<Port> ports;

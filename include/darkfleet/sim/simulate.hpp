@@ -26,7 +26,7 @@ enum class TrafficFormat : std::uint8_t {
 /// How to play.
 struct SimulateOptions {
   std::uint64_t seed = 1;
-  int threads = 1;                    ///< worker threads (output does not depend on it)
+  int threads = 1;  ///< worker threads (output does not depend on it)
   TrafficFormat format = TrafficFormat::nmea;
   std::int64_t window_ms = 5 * 60 * 1000;  ///< simulated time played per step
   /// Called after each window with the fraction of simulated time done and the messages
@@ -36,14 +36,14 @@ struct SimulateOptions {
 
 /// What was played.
 struct SimulateSummary {
-  std::uint64_t vessels = 0;         ///< scenario + background vessels
-  std::uint64_t transmissions = 0;   ///< messages the vessels sent (AIS on)
-  std::uint64_t suppressed = 0;      ///< reports not sent because AIS was off
-  std::uint64_t received = 0;        ///< transmissions heard by at least one receiver
-  std::uint64_t receptions = 0;      ///< (message, receiver) pairs written; > received = duplicates
-  std::uint64_t lines = 0;           ///< output lines (sentences or CSV rows)
-  std::uint64_t shore_candidates = 0;  ///< (message, shore station in range) pairs
-  std::uint64_t shore_heard = 0;       ///< of those, heard (1 - loss)
+  std::uint64_t vessels = 0;        ///< scenario + background vessels
+  std::uint64_t transmissions = 0;  ///< messages the vessels sent (AIS on)
+  std::uint64_t suppressed = 0;     ///< reports not sent because AIS was off
+  std::uint64_t received = 0;       ///< transmissions heard by at least one receiver
+  std::uint64_t receptions = 0;     ///< (message, receiver) pairs written; > received = duplicates
+  std::uint64_t lines = 0;          ///< output lines (sentences or CSV rows)
+  std::uint64_t shore_candidates = 0;      ///< (message, shore station in range) pairs
+  std::uint64_t shore_heard = 0;           ///< of those, heard (1 - loss)
   std::uint64_t satellite_candidates = 0;  ///< messages sent during a satellite pass
   std::uint64_t satellite_heard = 0;
 };
