@@ -345,7 +345,7 @@ TEST(Simulate, BackgroundPlansStayBounded) {
   Scenario s = small_scenario();
   s.vessels.clear();
   s.meetings.clear();
-  s.end_ms = s.start_ms + 10LL * 86400000;
+  s.end_ms = s.start_ms + 4LL * 86400000;
   const auto r = run(s);
   EXPECT_EQ(r.truth["tracks"].size(), 0U);
   io::DecodeStats stats;
