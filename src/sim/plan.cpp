@@ -310,8 +310,9 @@ std::string random_callsign(Rng& rng) {
 // Shuttles between the two ends of a lane, dwelling at each.
 struct LaneWalker {
   std::vector<LatLon> path;  // from-port, via..., to-port
-  std::string from_name;
-  std::string to_name;
+  std::string vessel;
+  std::string from_port;
+  std::string to_port;
   bool forward = true;
   double speed_kn = 12;
   double min_dwell_h = 6;
@@ -321,11 +322,16 @@ struct LaneWalker {
   void operator()(Plan& plan, std::int64_t /*t_now*/) {
     const Segment last = plan.segments.back();
     LatLon pos = state_on(last, last.t1_ms).position;
-    if (last.status != k_moored) {  // arrived: dwell
-      const auto dur =
-          static_cast<std::int64_t>(rng.uniform(min_dwell_h, max_dwell_h) * k_ms_per_h);
-      push_line(plan.segments, last.t1_ms, last.t1_ms + std::max<std::int64_t>(dur, 60000), pos,
-                pos, k_moored);
+    if (last.status != k_moored) {  // arrived: dwell, and tell the truth about the call
+      const auto dur = std::max<std::int64_t>(
+          static_cast<std::int64_t>(rng.uniform(min_dwell_h, max_dwell_h) * k_ms_per_h), 60000);
+      push_line(plan.segments, last.t1_ms, last.t1_ms + dur, pos, pos, k_moored);
+      plan.new_events.push_back(
+          {k_port_calls, last.t1_ms,
+           fmt::format("{{\"vessel\":{},\"port\":{},{},{},\"loaded_20ft\":0,\"loaded_40ft\":0,"
+                       "\"unloaded_20ft\":0,\"unloaded_40ft\":0}}",
+                       json_string(vessel), json_string(forward ? to_port : from_port),
+                       time_field("arrive", last.t1_ms), time_field("depart", last.t1_ms + dur))});
       return;
     }
     forward = !forward;
@@ -394,6 +400,9 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
           b.ais_class == AisClass::a ? 9100000U + static_cast<std::uint32_t>(k * 7U % 899999U) : 0;
       LaneWalker w;
       w.path = path;
+      w.vessel = b.id;
+      w.from_port = from->id;
+      w.to_port = to->id;
       w.forward = rng.chance(0.5);
       w.speed_kn = rng.uniform(lane.min_speed_kn, lane.max_speed_kn);
       w.min_dwell_h = lane.min_dwell_h;

@@ -226,6 +226,7 @@ class Engine {
       if (t >= w1) break;
       const TrueState st = v.plan.at(t);
       for (auto& e : v.plan.new_events) {
+        if (!v.in_truth) break;
         shard.truth.push_back({e.section, e.t_ms, index, v.seq++, std::move(e.json)});
       }
       v.plan.new_events.clear();

@@ -357,3 +357,85 @@ TEST(Simulate, BackgroundPlansStayBounded) {
 
 }  // namespace
 }  // namespace darkfleet::sim
+
+namespace darkfleet::sim {
+namespace {
+
+// With [truth] background_tracks, background vessels are listed and their port calls are
+// in truth: every lane vessel of a 4-day run calls at one of its lane's two ports.
+TEST(Simulate, BackgroundPortCallsInTruthWhenAsked) {
+  Scenario s = small_scenario();
+  s.truth.background_tracks = true;
+  s.truth.track_sample_s = 3600;
+  s.end_ms = s.start_ms + 4LL * 86400000;
+  const auto r = test::run(s);
+  std::set<std::string> background;
+  for (const auto& v : r.truth["vessels"]) {
+    if (v["background"].get<bool>()) background.insert(v["id"].get<std::string>());
+  }
+  EXPECT_EQ(background.size(), 12U);
+  std::set<std::string> calling;
+  for (const auto& c : r.truth["port_calls"]) {
+    const std::string vessel = c["vessel"];
+    if (background.count(vessel) == 0) continue;
+    calling.insert(vessel);
+    EXPECT_TRUE(c["port"] == "alpha" || c["port"] == "bravo") << c.dump();
+    EXPECT_LT(c["arrive_ms"].get<std::int64_t>(), c["depart_ms"].get<std::int64_t>());
+  }
+  EXPECT_EQ(calling.size(), 6U) << "the six lane vessels";
+}
+
+// Two ships sharing one MMSI: after the change, that MMSI is heard from two places at once,
+// more than 50 km apart (the ships sail 110 km apart).
+TEST(Simulate, TwoShipsCanShareAnMmsi) {
+  const Scenario s = parse_scenario(R"toml(
+[scenario]
+name = "shared"
+label = "SIMULATION (test)"
+start = 2024-05-01T00:00:00Z
+end = 2024-05-01T06:00:00Z
+[[vessels]]
+id = "a"
+mmsi = 273000011
+name = "A"
+start_point = [42.0, 130.0]
+  [[vessels.itinerary]]
+  point = [42.0, 131.0]
+[[vessels]]
+id = "b"
+mmsi = 273000012
+name = "B"
+start_point = [43.0, 130.0]
+  [[vessels.itinerary]]
+  point = [43.0, 131.0]
+  [[vessels.identity]]
+  at = 2024-05-01T03:00:00Z
+  mmsi = 273000011
+[reception]
+loss = 0
+  [[reception.shore]]
+  id = "rx"
+  position = [42.5, 130.5]
+  range_nm = 150
+)toml",
+                                    "shared.toml");
+  const auto r = test::run(s);
+  io::DecodeStats stats;
+  const auto c = decode_text(r.traffic, &stats);
+  double min_lat = 90;
+  double max_lat = -90;
+  std::size_t old_mmsi_after = 0;
+  for (const auto& m : c.messages) {
+    const auto* p = std::get_if<ais::PositionReport>(&m.message);
+    if (p == nullptr || *m.receive_time_ms < s.vessels[1].identity[0].t_ms + 1000) continue;
+    if (p->header.mmsi == 273000012U) ++old_mmsi_after;
+    if (p->header.mmsi != 273000011U) continue;
+    min_lat = std::min(min_lat, *p->lat_deg);
+    max_lat = std::max(max_lat, *p->lat_deg);
+  }
+  EXPECT_EQ(old_mmsi_after, 0U);
+  EXPECT_GT(detail::distance_m({min_lat, 130.5}, {max_lat, 130.5}), 50000.0);
+}
+
+}  // namespace
+}  // namespace darkfleet::sim
