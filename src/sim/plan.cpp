@@ -418,6 +418,9 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
       }
       b.destination = w.forward ? to->name : from->name;
       push_sail(b.plan.segments, sc.start_ms, pos, rest, w.speed_kn, k_under_way);
+      if (b.plan.segments.empty()) {  // started at the lane's end: a plan is never empty
+        push_line(b.plan.segments, sc.start_ms, sc.start_ms + 60000, pos, pos, k_under_way);
+      }
       w.rng = Rng(seed, (2ULL << 40U) + k);
       b.plan.extend = w;
       out.push_back(std::move(b));

@@ -118,5 +118,22 @@ TEST(SimPlan, BackgroundPlansAreLazy) {
   }
 }
 
+// A lane whose waypoints coincide with its ports has no length: its vessels stay put
+// instead of reading an empty plan.
+TEST(SimPlan, ZeroLengthLaneIsHarmless) {
+  Scenario s = two_ports(86400000LL);
+  Lane lane;
+  lane.from_port = "a";
+  lane.to_port = "a";
+  lane.via = {{42.0, 130.0}};
+  lane.vessels = 4;
+  s.lanes = {lane};
+  for (auto& b : make_background(s, 3)) {
+    for (std::int64_t t = 0; t < s.end_ms; t += 600000) {
+      EXPECT_LT(distance_m(b.plan.at(t).position, {42.0, 130.0}), 1.0);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace darkfleet::sim::detail
