@@ -4,6 +4,7 @@
 #include "command_decode.hpp"
 #include "command_generate.hpp"
 #include "command_help.hpp"
+#include "command_simulate.hpp"
 
 namespace darkfleet::cli {
 
@@ -15,6 +16,8 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<GenerateCommand>(); }},
       {"claims", "Numeric claims in news and reports: extract, keep in a ledger, check",
        [] { return std::make_unique<ClaimsCommand>(); }},
+      {"simulate", "Play a scenario into received AIS traffic (NMEA or DMA CSV) and truth.json",
+       [] { return std::make_unique<SimulateCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "darkfleet/io/nmea_decoder.hpp"
+#include "test_support.hpp"
 
 namespace darkfleet::sim {
 namespace {
@@ -25,32 +26,8 @@ DemoTrafficOptions small() {
   return o;
 }
 
-// Decodes `text` through the real pipeline and collects what came out.
-struct Collected : io::DecodeSink {
-  std::vector<io::DecodedMessage> messages;
-  std::uint64_t rejects = 0;
-  void on_batch(std::span<const io::DecodedMessage> batch) override {
-    messages.insert(messages.end(), batch.begin(), batch.end());
-  }
-  void on_rejected_line(std::uint64_t, std::string_view, ErrorCode) override { ++rejects; }
-};
-
-Collected decode_text(const std::string& text, io::DecodeStats* stats) {
-  char path[] = "/tmp/darkfleet_sim_XXXXXX";
-  const int fd = ::mkstemp(path);
-  EXPECT_GE(fd, 0);
-  std::FILE* f = ::fdopen(fd, "wb");
-  std::fwrite(text.data(), 1, text.size(), f);
-  std::fclose(f);
-  Collected sink;
-  {
-    io::InputStream input(path);
-    io::NmeaDecoder decoder;
-    *stats = decoder.decode(input, sink);
-  }
-  std::remove(path);
-  return sink;
-}
+using test::Collected;
+using test::decode_text;
 
 TEST(DemoTraffic, SameSeedGivesIdenticalBytes) {
   EXPECT_EQ(generate(small()), generate(small()));

@@ -175,6 +175,58 @@ TEST_F(Cli, GenerateRejectsABadBox) {
   EXPECT_EQ(r2.exit_code, 2);
 }
 
+// `darkfleet simulate`: the bundled case validates, bad scenarios name file and line,
+// outputs land in the folder, existing outputs need -O, and the traffic decodes.
+TEST_F(Cli, SimulateChecksTheBundledCase) {
+  const RunResult r =
+      run("simulate '" DARKFLEET_SOURCE_DIR "/cases/dprk-russia-2023-2025' --check");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("is valid"), std::string::npos) << r.err;
+  const RunResult full =
+      run("simulate '" DARKFLEET_SOURCE_DIR "/cases/dprk-russia-2023-2025' --full --check");
+  EXPECT_EQ(full.exit_code, 0) << full.err;
+  EXPECT_NE(full.err.find("scenario-full.toml"), std::string::npos) << full.err;
+}
+
+TEST_F(Cli, SimulateNamesTheLineOfABadScenario) {
+  write("bad.toml", "[scenario]\nname = \"x\"\nstart = 2024-01-01T00:00:00Z\nend = yesterday\n");
+  const RunResult r = run("simulate bad.toml -o out");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.toml:4:"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(path("out/truth.json")));
+  const RunResult full = run("simulate bad.toml --full --check");
+  EXPECT_EQ(full.exit_code, 2) << full.err;
+}
+
+TEST_F(Cli, SimulateWritesTrafficAndTruth) {
+  const std::string scenario = "'" DARKFLEET_SOURCE_DIR "/src/sim/testdata/small.toml'";
+  const RunResult r = run("simulate " + scenario + " --seed 4 -o out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("receptions"), std::string::npos) << r.err;
+  const auto truth = nlohmann::json::parse(slurp(path("out/truth.json")));
+  EXPECT_EQ(truth["seed"], 4);
+  EXPECT_FALSE(truth["dark_periods"].empty());
+  const RunResult again = run("simulate " + scenario + " --seed 4 -o out");
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("overwrite"), std::string::npos) << again.err;
+  const std::string first = slurp(path("out/traffic.nmea"));
+  const RunResult replaced = run("simulate " + scenario + " --seed 4 --threads 2 -O -o out");
+  ASSERT_EQ(replaced.exit_code, 0) << replaced.err;
+  EXPECT_EQ(slurp(path("out/traffic.nmea")), first);
+  const RunResult decoded = run("decode -f none --stats out/traffic.nmea");
+  ASSERT_EQ(decoded.exit_code, 0) << decoded.err;
+  EXPECT_NE(decoded.err.find(" + 0 rejected"), std::string::npos) << decoded.err;
+  const RunResult csv = run("simulate " + scenario + " -f dma-csv -o csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(slurp(path("csv/traffic.csv")).rfind("# Timestamp,Type of mobile,MMSI,", 0), 0U);
+}
+
+TEST_F(Cli, SimulateHasAManualPage) {
+  const RunResult r = run("help simulate");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("# darkfleet-simulate(1)"), std::string::npos);
+}
+
 TEST_F(Cli, GoldenDecodeOfGeneratedTraffic) {
   // The JSON of a tiny generated file, checked in as a golden file written by darkfleet
   // itself (regenerate with the command in golden/README.md after an intended change).
