@@ -37,6 +37,14 @@ enum class ErrorCode : std::uint8_t {
   unknown_message_type,  ///< message id 0 or 28..63
   payload_too_short,     ///< fewer bits than the message type needs
   payload_too_long,      ///< more bits than the message type allows or darkfleet can hold
+  // rows and records for the store (csv, ingest)
+  bad_csv_row,           ///< a CSV row with the wrong number of fields or an unclosed quote
+  bad_mmsi,              ///< MMSI missing, not a number, or outside 1..999999999
+  bad_time,              ///< a time that does not parse or lies outside 1970..2100
+  no_time,               ///< a message without a receive time (and no --time default)
+  bad_position,          ///< latitude/longitude missing, not a number, or out of range
+  bad_number,            ///< speed, course, heading or a dimension that does not parse
+  corrupt_chunk,         ///< a stored position chunk that does not decode (damaged database)
   // count of codes; keep last
   count_
 };
@@ -65,6 +73,13 @@ constexpr std::string_view to_string(ErrorCode code) {
     case ErrorCode::unknown_message_type: return "unknown_message_type";
     case ErrorCode::payload_too_short: return "payload_too_short";
     case ErrorCode::payload_too_long: return "payload_too_long";
+    case ErrorCode::bad_csv_row: return "bad_csv_row";
+    case ErrorCode::bad_mmsi: return "bad_mmsi";
+    case ErrorCode::bad_time: return "bad_time";
+    case ErrorCode::no_time: return "no_time";
+    case ErrorCode::bad_position: return "bad_position";
+    case ErrorCode::bad_number: return "bad_number";
+    case ErrorCode::corrupt_chunk: return "corrupt_chunk";
     case ErrorCode::count_: break;
   }
   return "unknown";
