@@ -3,6 +3,7 @@
 #include "command_decode.hpp"
 #include "command_generate.hpp"
 #include "command_help.hpp"
+#include "command_ingest.hpp"
 
 namespace darkfleet::cli {
 
@@ -12,6 +13,8 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<DecodeCommand>(); }},
       {"generate", "Write synthetic AIS traffic as NMEA (demo and test input)",
        [] { return std::make_unique<GenerateCommand>(); }},
+      {"ingest", "Load NMEA and CSV files into a database (idempotent, crash-safe)",
+       [] { return std::make_unique<IngestCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };
