@@ -4,6 +4,8 @@
 #include "command_generate.hpp"
 #include "command_help.hpp"
 #include "command_ingest.hpp"
+#include "command_tracks.hpp"
+#include "command_vessels.hpp"
 
 namespace darkfleet::cli {
 
@@ -15,6 +17,10 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<GenerateCommand>(); }},
       {"ingest", "Load NMEA and CSV files into a database (idempotent, crash-safe)",
        [] { return std::make_unique<IngestCommand>(); }},
+      {"tracks", "Export clean vessel tracks as CSV, GeoJSON, GeoPackage, FlatGeobuf or KML",
+       [] { return std::make_unique<TracksCommand>(); }},
+      {"vessels", "List the vessels in a database with their identity history",
+       [] { return std::make_unique<VesselsCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };

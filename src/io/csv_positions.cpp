@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace darkfleet::io {
@@ -415,6 +416,40 @@ Result<std::int64_t> parse_time_ms(std::string_view text) {
   }
   if (ms > 4102444800000) return fail(ErrorCode::bad_time);  // 2100-01-01
   return ms;
+}
+
+std::string format_time_iso(std::int64_t t_ms) {
+  std::int64_t days = t_ms / 86'400'000;
+  std::int64_t ms_of_day = t_ms % 86'400'000;
+  if (ms_of_day < 0) {
+    ms_of_day += 86'400'000;
+    --days;
+  }
+  // H. Hinnant's civil_from_days.
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const std::int64_t s = ms_of_day / 1000;
+  const std::int64_t ms = ms_of_day % 1000;
+  char buf[40];
+  const int n = ms == 0 ? std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
+                                        static_cast<long long>(y), static_cast<long long>(m),
+                                        static_cast<long long>(d), static_cast<long long>(s / 3600),
+                                        static_cast<long long>(s / 60 % 60),
+                                        static_cast<long long>(s % 60))
+                        : std::snprintf(buf, sizeof buf,
+                                        "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ",
+                                        static_cast<long long>(y), static_cast<long long>(m),
+                                        static_cast<long long>(d), static_cast<long long>(s / 3600),
+                                        static_cast<long long>(s / 60 % 60),
+                                        static_cast<long long>(s % 60), static_cast<long long>(ms));
+  return std::string(buf, static_cast<std::size_t>(n > 0 ? n : 0));
 }
 
 }  // namespace darkfleet::io

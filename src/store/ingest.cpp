@@ -38,7 +38,8 @@ std::string detect_format(const std::string& path) {
   io::Line line;
   std::string first;
   for (int i = 0; i < 20 && reader.next(line); ++i) {
-    if (line.text.empty() || line.text.front() == '#' && line.text.find(',') == std::string_view::npos) {
+    if (line.text.empty() ||
+        (line.text.front() == '#' && line.text.find(',') == std::string_view::npos)) {
       continue;
     }
     if (looks_like_nmea(line.text) || line.text.find("VDM,") != std::string_view::npos) return "nmea";
@@ -251,7 +252,8 @@ class NmeaToStore final : public io::DecodeSink {
       id.width_m = static_cast<std::uint16_t>(msg.to_port_m + msg.to_starboard_m);
       m_run.accept_identity(id);
     } else if constexpr (std::is_same_v<M, ais::LongRangePosition>) {
-      const auto sog = msg.speed_kn ? std::optional<double>(*msg.speed_kn) : std::nullopt;
+      std::optional<double> sog;
+      if (msg.speed_kn) sog = *msg.speed_kn;
       position(m, mmsi, t, msg.lat_deg, msg.lon_deg, sog, widen(msg.course_deg), std::nullopt,
                msg.status);
     } else if constexpr (std::is_same_v<M, ais::StaticVoyage>) {

@@ -1,6 +1,7 @@
 #include "darkfleet/store/store.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <stdexcept>
 
@@ -48,7 +49,6 @@ Store::Store(const std::string& path, Mode mode) {
     throw std::runtime_error("no database at " + path + " (run darkfleet ingest first)");
   }
   m_impl = std::make_unique<Impl>(path, read_only);
-  m_impl->read_only = read_only;
   auto& db = m_impl->db;
   if (!read_only) {
     // WAL: readers never block the writer nor the writer the readers. synchronous=NORMAL
@@ -145,6 +145,22 @@ std::vector<VesselInfo> Store::vessels() const {
     out.push_back({static_cast<std::uint32_t>(s.column_int(0)), s.column_int(1), s.column_int(2),
                    static_cast<std::uint64_t>(s.column_int(3))});
   }
+  return out;
+}
+
+std::vector<std::uint32_t> Store::vessels_in(const Window& window,
+                                            const std::optional<BBox>& box) const {
+  auto s = m_impl->db.prepare(
+      "SELECT DISTINCT mmsi FROM position_chunks WHERE t_last_ms >= ? AND t_first_ms <= ? "
+      "AND lat_max_udeg >= ? AND lat_min_udeg <= ? AND lon_max_udeg >= ? AND lon_min_udeg <= ? "
+      "ORDER BY mmsi");
+  const BBox b = box.value_or(BBox{});
+  const auto udeg = [](double deg) { return static_cast<std::int64_t>(std::floor(deg * 1e6)); };
+  s.bind(1, window.from_ms.value_or(INT64_MIN)).bind(2, window.to_ms.value_or(INT64_MAX));
+  s.bind(3, udeg(b.min_lat_deg)).bind(4, udeg(b.max_lat_deg) + 1);
+  s.bind(5, udeg(b.min_lon_deg)).bind(6, udeg(b.max_lon_deg) + 1);
+  std::vector<std::uint32_t> out;
+  while (s.step()) out.push_back(static_cast<std::uint32_t>(s.column_int(0)));
   return out;
 }
 

@@ -9,7 +9,7 @@
 namespace darkfleet::store {
 
 struct Store::Impl {
-  Impl(const std::string& path, bool read_only) : db(path, read_only, !read_only) {}
+  Impl(const std::string& path, bool ro) : db(path, ro, !ro), read_only(ro) {}
   detail::Connection db;
   bool read_only = false;
 };

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <random>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -190,6 +191,123 @@ TEST_F(Ingest, BadRowsGoToTheRejectsFile) {
   EXPECT_NE(r.err.find("2 positions"), std::string::npos) << r.err;
   EXPECT_EQ(slurp(path("rejects.tsv")),
             "rows.csv:3\tbad_time\t367000001,not a time,40.5,-74.0,1.0,90,90\n");
+}
+
+// "Feature Count: N" from ogrinfo's summary of `file`, or -1.
+long ogr_feature_count(const fs::path& dir, const std::string& file) {
+  const std::string cmd = "cd '" + dir.string() + "' && ogrinfo -ro -so -al '" + file +
+                          "' 2>/dev/null | sed -n 's/^Feature Count: //p' > count.txt";
+  if (std::system(cmd.c_str()) != 0) return -1;
+  const std::string text = slurp(dir / "count.txt");
+  return text.empty() ? -1 : std::stol(text);
+}
+
+class Tracks : public Ingest {
+ protected:
+  void SetUp() override {
+    Ingest::SetUp();
+    m_noaa = shared_data("ais-positions-noaa/NYHarbor_2020_06_30_first_hour.csv");
+    if (m_noaa.empty()) GTEST_SKIP() << "shared data not found under " DARKFLEET_SHARED_DATA;
+    const RunResult r = run("ingest '" + m_noaa + "' --db case.db");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  std::string m_noaa;
+};
+
+TEST_F(Tracks, EveryFormatOpensInOgrinfoWithTheRightFeatureCount) {
+  // The CSV export is the reference: one row per point, one per line.
+  const RunResult csv = run("tracks --db case.db -o points.csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  const std::string text = slurp(path("points.csv"));
+  const long rows = static_cast<long>(std::count(text.begin(), text.end(), '\n')) - 1;
+  // 8,689 rows in the file minus the exact duplicates the store drops and the impossible
+  // jumps left out; the summary line says how many of each.
+  EXPECT_GT(rows, 8600);
+  EXPECT_LE(rows, 8689);
+  EXPECT_NE(csv.err.find(fmt::format("{} features", rows)), std::string::npos) << csv.err;
+  for (const std::string ext : {"geojson", "gpkg", "fgb", "kml"}) {
+    const RunResult r = run("tracks --db case.db -o points." + ext);
+    ASSERT_EQ(r.exit_code, 0) << ext << ": " << r.err;
+    EXPECT_EQ(ogr_feature_count(m_dir, "points." + ext), rows) << ext;
+  }
+  const RunResult lines = run("tracks --db case.db --as lines -o lines.gpkg");
+  ASSERT_EQ(lines.exit_code, 0) << lines.err;
+  const auto segments = ogr_feature_count(m_dir, "lines.gpkg");
+  // 295 vessels; a harbour hour gives about one segment each.
+  EXPECT_GE(segments, 280);
+  EXPECT_LE(segments, 320);
+  ASSERT_EQ(run("tracks --db case.db --as lines -o lines.kml").exit_code, 0);
+  EXPECT_EQ(ogr_feature_count(m_dir, "lines.kml"), segments);
+  const std::string kml = slurp(path("lines.kml"));
+  EXPECT_NE(kml.find("<TimeSpan>"), std::string::npos);
+  EXPECT_NE(kml.find("<begin>2020-06-30T"), std::string::npos);
+  EXPECT_NE(slurp(path("points.kml")).find("<TimeStamp>"), std::string::npos);
+}
+
+TEST_F(Tracks, FiltersByMmsiTimeAndBox) {
+  // The Staten Island ferry SAMUEL I NEWHOUSE (367000140): its rows in the file.
+  const RunResult one = run("tracks --db case.db --mmsi 367000140 -o ferry.csv");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  std::ifstream in(m_noaa);
+  std::string line;
+  long in_file = 0;
+  long in_first_half = 0;
+  while (std::getline(in, line)) {
+    if (line.find(",367000140,") == std::string::npos) continue;
+    ++in_file;
+    if (line.compare(0, 19, "2020-06-30T00:30:00") < 0) ++in_first_half;
+  }
+  ASSERT_GT(in_file, 10);
+  EXPECT_EQ(ogr_feature_count(m_dir, "ferry.csv"), in_file);
+  const RunResult half =
+      run("tracks --db case.db --mmsi 367000140 --to 2020-06-30T00:29:59 -o half.csv");
+  ASSERT_EQ(half.exit_code, 0) << half.err;
+  EXPECT_EQ(ogr_feature_count(m_dir, "half.csv"), in_first_half);
+  // A box far from New York holds nothing.
+  const RunResult none = run("tracks --db case.db --bbox 10,50,11,51 -o none.geojson");
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(ogr_feature_count(m_dir, "none.geojson"), 0);
+  EXPECT_EQ(run("tracks --db case.db --bbox 1,2,3 -o x.csv").exit_code, 2);
+  EXPECT_EQ(run("tracks --db case.db -o x.txt").exit_code, 2);
+}
+
+TEST_F(Tracks, VesselsListsTheRegistryWithIdentities) {
+  const RunResult text = run("vessels --db case.db --mmsi 367000140");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("367000140"), std::string::npos);
+  EXPECT_NE(text.out.find("SAMUEL I NEWHOUSE"), std::string::npos);
+  EXPECT_NE(text.out.find("7702774"), std::string::npos);
+  const RunResult csv = run("vessels --db case.db -f csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  std::set<std::string> mmsis;
+  std::istringstream lines(csv.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line.substr(0, 15), "mmsi,positions,");
+  while (std::getline(lines, line)) mmsis.insert(line.substr(0, line.find(',')));
+  EXPECT_EQ(mmsis.size(), 295U);  // PROVENANCE.md: 295 distinct MMSIs
+  EXPECT_EQ(run("vessels --db missing.db").exit_code, 1);
+}
+
+TEST_F(Ingest, ReadersQueryWhileAnIngestRuns) {
+  make_traffic("big.nmea", 200, 2.0);
+  ASSERT_EQ(run("ingest big.nmea --db case.db --commit-every 2000 --no-progress").exit_code, 0);
+  // Again into a new database, with readers polling it meanwhile.
+  const pid_t pid = spawn({"ingest", "big.nmea", "--db", "live.db", "--commit-every", "2000"});
+  ASSERT_GT(pid, 0);
+  int reads = 0;
+  int status = 0;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (fs::exists(path("live.db"))) {
+      const RunResult r = run("vessels --db live.db -f csv -o - ");
+      // Until the first commit the file may hold no tables yet; after that reads work.
+      if (r.exit_code == 0) ++reads;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_GE(reads, 1) << "no read completed while the ingest ran";
+  EXPECT_EQ(canonical_dump(path("live.db").string()), canonical_dump(path("case.db").string()));
 }
 
 }  // namespace

@@ -101,4 +101,8 @@ class CsvPositionParser {
 /// a Unix time in seconds (digits, optional fraction) into Unix ms.
 Result<std::int64_t> parse_time_ms(std::string_view text);
 
+/// Formats Unix ms as ISO 8601 UTC: "YYYY-MM-DDTHH:MM:SSZ", with ".mmm" before the Z when
+/// the time has milliseconds. Inverse of parse_time_ms() for its ISO forms.
+std::string format_time_iso(std::int64_t t_ms);
+
 }  // namespace darkfleet::io

@@ -64,6 +64,19 @@ struct Window {
   std::optional<std::int64_t> to_ms;    ///< inclusive
 };
 
+/// A longitude/latitude box, degrees; min_lon > max_lon is not supported (no antimeridian).
+struct BBox {
+  double min_lon_deg = -180;
+  double min_lat_deg = -90;
+  double max_lon_deg = 180;
+  double max_lat_deg = 90;
+  /// True when `p` lies inside the box (edges included).
+  [[nodiscard]] bool contains(const Position& p) const {
+    return p.lon_deg() >= min_lon_deg && p.lon_deg() <= max_lon_deg &&
+           p.lat_deg() >= min_lat_deg && p.lat_deg() <= max_lat_deg;
+  }
+};
+
 /// Summary numbers of a database, for reports and tests.
 struct StoreSummary {
   std::uint64_t sources = 0;
@@ -105,6 +118,10 @@ class Store {
 
   /// All vessels, by MMSI.
   [[nodiscard]] std::vector<VesselInfo> vessels() const;
+  /// The MMSIs with stored positions inside `window` and `box` (judged by each chunk's
+  /// time span and bounding box, so a vessel may have none strictly inside), ascending.
+  [[nodiscard]] std::vector<std::uint32_t> vessels_in(const Window& window,
+                                                      const std::optional<BBox>& box) const;
   /// The identity history of `mmsi` (all vessels when empty), by MMSI then first seen.
   [[nodiscard]] std::vector<Identity> identities(std::optional<std::uint32_t> mmsi) const;
   /// The stored positions of `mmsi` inside `window`, sorted (operator<), exact duplicates
