@@ -202,6 +202,13 @@ std::vector<Position> Store::positions(std::uint32_t mmsi, const Window& window)
   const std::int64_t to = window.to_ms.value_or(INT64_MAX);
   s.bind(1, std::int64_t{mmsi}).bind(2, from).bind(3, to);
   std::vector<Position> out;
+  {
+    auto count = m_impl->db.prepare(
+        "SELECT coalesce(sum(positions), 0) FROM position_chunks WHERE mmsi = ? AND "
+        "t_last_ms >= ? AND t_first_ms <= ?");
+    count.bind(1, std::int64_t{mmsi}).bind(2, from).bind(3, to);
+    if (count.step()) out.reserve(static_cast<std::size_t>(count.column_int(0)));
+  }
   bool sorted = true;
   while (s.step()) {
     const std::size_t before = out.size();
