@@ -48,7 +48,7 @@ void add_segmenter_options(CLI::App& app, track::SegmenterOptions& o) {
                  "Same report within this many s is a receiver duplicate (default 10)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--min-good-positions", o.min_good_positions,
-                 "Segments with fewer positions are 'short' (default 10)");
+                 "Segments with fewer positions are 'short' (default 11)");
 }
 
 }  // namespace darkfleet::cli

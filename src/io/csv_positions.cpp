@@ -398,6 +398,11 @@ Result<std::int64_t> parse_time_ms(std::string_view text) {
   if (text.empty()) return fail(ErrorCode::bad_time);
   if (text.size() >= 19 && text[2] == '/') return parse_iso(text, true);
   if (text.size() >= 19 && text[4] == '-') return parse_iso(text, false);
+  if (text.size() == 10 && text[4] == '-') {  // a date alone: its midnight
+    std::string midnight(text);
+    midnight += "T00:00:00";
+    return parse_iso(midnight, false);
+  }
   // Unix seconds, maybe with a fraction.
   const std::size_t dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);

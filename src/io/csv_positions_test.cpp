@@ -106,6 +106,7 @@ TEST(CsvPositions, TimesRoundTripThroughIso) {
   EXPECT_EQ(format_time_iso(1641168000000), "2022-01-03T00:00:00Z");
   EXPECT_EQ(parse_time_ms("30/06/2020 00:00:01"), Result<std::int64_t>(1593475201000));
   EXPECT_EQ(parse_time_ms("1593475201"), Result<std::int64_t>(1593475201000));
+  EXPECT_EQ(parse_time_ms("2022-01-03"), Result<std::int64_t>(1641168000000));
   EXPECT_FALSE(parse_time_ms("yesterday"));
 }
 

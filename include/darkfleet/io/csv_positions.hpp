@@ -97,8 +97,8 @@ class CsvPositionParser {
   std::string m_unquoted;  // backing store for fields that had quotes
 };
 
-/// Parses "YYYY-MM-DDTHH:MM:SS[.fff][Z]" (or a space for T), "DD/MM/YYYY HH:MM:SS", or
-/// a Unix time in seconds (digits, optional fraction) into Unix ms.
+/// Parses "YYYY-MM-DDTHH:MM:SS[.fff][Z]" (or a space for T), "YYYY-MM-DD" (midnight),
+/// "DD/MM/YYYY HH:MM:SS", or a Unix time in seconds (digits, optional fraction) into Unix ms.
 Result<std::int64_t> parse_time_ms(std::string_view text);
 
 /// Formats Unix ms as ISO 8601 UTC: "YYYY-MM-DDTHH:MM:SSZ", with ".mmm" before the Z when

@@ -30,8 +30,8 @@ struct SegmenterOptions {
   /// Two reports with the same position, speed, course, heading and status this close in
   /// time are one broadcast heard by several receivers, s (darkfleet's own rule).
   double duplicate_window_s = 10.0;
-  /// A segment with fewer positions is "short" (GFW's noise filter keeps > 10).
-  std::size_t min_good_positions = 10;
+  /// A segment with fewer positions is "short" (GFW's noise filter keeps > 10 positions).
+  std::size_t min_good_positions = 11;
   /// Segments kept open at once; when more are needed, the one silent longest is closed.
   std::size_t max_open_segments = 8;
 };
