@@ -2,24 +2,41 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
 
 #include "darkfleet/store/chunk_codec.hpp"
 #include "store_impl.hpp"
 
 namespace darkfleet::store {
 
-BatchWriter::BatchWriter(Store& store, std::int64_t source_id)
-    : m_store(store), m_source_id(source_id) {}
+BatchWriter::BatchWriter(Store& store, std::int64_t source_id, bool background)
+    : m_store(store), m_source_id(source_id), m_background(background) {}
+
+BatchWriter::~BatchWriter() { wait_quietly(); }
+
+void BatchWriter::wait() {
+  if (m_worker.joinable()) m_worker.join();
+  if (m_error) {
+    const std::exception_ptr error = m_error;
+    m_error = nullptr;
+    std::rethrow_exception(error);
+  }
+}
+
+void BatchWriter::wait_quietly() noexcept {
+  if (m_worker.joinable()) m_worker.join();
+  m_error = nullptr;
+}
 
 void BatchWriter::add_position(std::uint32_t mmsi, const Position& position) {
-  m_positions[mmsi].push_back(position);
+  m_data.positions[mmsi].push_back(position);
   ++m_pending;
 }
 
 void BatchWriter::add_identity(const Identity& id) {
   const IdentityKey key{id.mmsi,     id.name,    id.call_sign,  id.imo,        id.ship_type,
                         id.length_m, id.width_m, id.draught_dm, id.destination};
-  const auto [it, inserted] = m_identities.try_emplace(key, Seen{id.first_seen_ms, id.first_seen_ms, 1});
+  const auto [it, inserted] = m_data.identities.try_emplace(key, Seen{id.first_seen_ms, id.first_seen_ms, 1});
   if (!inserted) {
     it->second.first_ms = std::min(it->second.first_ms, id.first_seen_ms);
     it->second.last_ms = std::max(it->second.last_ms, id.first_seen_ms);
@@ -28,13 +45,34 @@ void BatchWriter::add_identity(const Identity& id) {
 }
 
 void BatchWriter::commit(std::uint64_t records_done, std::uint64_t rejects_done, bool complete) {
+  wait();  // commits stay in order, one at a time
+  if (!m_background) {
+    write(m_data, records_done, rejects_done, complete);
+    m_data = Pending{};
+    m_pending = 0;
+    return;
+  }
+  auto job = std::make_shared<Pending>(std::move(m_data));
+  m_data = Pending{};
+  m_pending = 0;
+  m_worker = std::thread([this, job, records_done, rejects_done, complete] {
+    try {
+      write(*job, records_done, rejects_done, complete);
+    } catch (...) {
+      m_error = std::current_exception();
+    }
+  });
+}
+
+void BatchWriter::write(Pending& data, std::uint64_t records_done, std::uint64_t rejects_done,
+                        bool complete) {
   auto& db = m_store.m_impl->db;
   detail::Transaction tx(db);
 
   // Vessels in MMSI order, so that row ids come out the same whatever the hash map did.
   std::vector<std::uint32_t> mmsis;
-  mmsis.reserve(m_positions.size());
-  for (const auto& entry : m_positions) mmsis.push_back(entry.first);
+  mmsis.reserve(data.positions.size());
+  for (const auto& entry : data.positions) mmsis.push_back(entry.first);
   std::sort(mmsis.begin(), mmsis.end());
 
   auto upsert_vessel = db.prepare(
@@ -48,7 +86,7 @@ void BatchWriter::commit(std::uint64_t records_done, std::uint64_t rejects_done,
   std::string blob;
   std::uint64_t stored = 0;
   for (const std::uint32_t mmsi : mmsis) {
-    auto& ps = m_positions[mmsi];
+    auto& ps = data.positions[mmsi];
     std::sort(ps.begin(), ps.end());
     ps.erase(std::unique(ps.begin(), ps.end()), ps.end());
     for (std::size_t start = 0; start < ps.size(); start += k_max_chunk_positions) {
@@ -91,7 +129,7 @@ void BatchWriter::commit(std::uint64_t records_done, std::uint64_t rejects_done,
       "INSERT INTO vessels (mmsi, first_seen_ms, last_seen_ms) VALUES (?1, ?2, ?3) "
       "ON CONFLICT (mmsi) DO UPDATE SET first_seen_ms = min(first_seen_ms, ?2), "
       "last_seen_ms = max(last_seen_ms, ?3)");
-  for (const auto& [key, seen] : m_identities) {
+  for (const auto& [key, seen] : data.identities) {
     const auto& [mmsi, name, call_sign, imo, ship_type, length, width, draught, destination] = key;
     touch_vessel.bind(1, std::int64_t{mmsi}).bind(2, seen.first_ms).bind(3, seen.last_ms).run();
     upsert_identity.bind(1, std::int64_t{mmsi}).bind(2, name).bind(3, call_sign);
@@ -106,9 +144,9 @@ void BatchWriter::commit(std::uint64_t records_done, std::uint64_t rejects_done,
       "INSERT INTO source_rejects (source_id, reason, count) VALUES (?1, ?2, ?3) "
       "ON CONFLICT (source_id, reason) DO UPDATE SET count = count + ?3");
   for (std::size_t i = 0; i < k_error_code_count; ++i) {
-    if (m_rejects[i] == 0) continue;
+    if (data.rejects[i] == 0) continue;
     upsert_reject.bind(1, m_source_id).bind(2, to_string(static_cast<ErrorCode>(i)));
-    upsert_reject.bind(3, static_cast<std::int64_t>(m_rejects[i])).run();
+    upsert_reject.bind(3, static_cast<std::int64_t>(data.rejects[i])).run();
   }
 
   auto progress = db.prepare(
@@ -119,11 +157,6 @@ void BatchWriter::commit(std::uint64_t records_done, std::uint64_t rejects_done,
   progress.bind(3, std::int64_t{complete ? 1 : 0}).bind(4, static_cast<std::int64_t>(stored));
   progress.bind(5, m_source_id).run();
   tx.commit();
-
-  m_positions.clear();
-  m_identities.clear();
-  m_rejects = {};
-  m_pending = 0;
 }
 
 }  // namespace darkfleet::store

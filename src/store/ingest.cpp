@@ -62,7 +62,7 @@ class Run {
  public:
   Run(Store& store, const SourceInfo& source, const IngestOptions& options,
       IngestObserver* observer, std::string name, IngestReport& report)
-      : m_writer(store, source.id),
+      : m_writer(store, source.id, /*background=*/true),
         m_options(options),
         m_observer(observer),
         m_name(std::move(name)),
@@ -132,7 +132,10 @@ class Run {
     check_guess(std::max(m_records, m_rejects), true);
     m_writer.commit(std::max(m_records, m_skip_records), std::max(m_rejects, m_skip_rejects),
                     true);
+    m_writer.wait();
   }
+  // Stops using the store (an error is being handled).
+  void abandon() noexcept { m_writer.wait_quietly(); }
 
   [[nodiscard]] std::uint64_t records() const { return m_records; }
   [[nodiscard]] std::uint64_t rejects() const { return m_rejects; }
@@ -413,6 +416,7 @@ IngestReport ingest_file(Store& store, const std::string& path, const IngestOpti
     }
     run.finish();
   } catch (...) {
+    run.abandon();
     // A source that never committed anything leaves no trace (a wrong format guess).
     const auto now = store.find_source(hash);
     if (now && now->records_done == 0 && now->rejects_done == 0 && !now->complete) {

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdint>
+#include <exception>
+#include <thread>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -21,8 +23,14 @@ inline constexpr std::size_t k_max_chunk_positions = 8192;
 
 class BatchWriter {
  public:
-  /// Writes for source `source_id` of `store`; the store must outlive the writer.
-  BatchWriter(Store& store, std::int64_t source_id);
+  /// Writes for source `source_id` of `store`; the store must outlive the writer. With
+  /// `background`, commit() hands its work to a thread and returns at once, so that the
+  /// caller reads the next records meanwhile; commits still happen one after the other,
+  /// in order. The store must then not be used by others until wait().
+  BatchWriter(Store& store, std::int64_t source_id, bool background = false);
+  ~BatchWriter();
+  BatchWriter(const BatchWriter&) = delete;
+  BatchWriter& operator=(const BatchWriter&) = delete;
 
   /// Adds a position of vessel `mmsi`. Requires: 1 <= mmsi <= 999999999.
   void add_position(std::uint32_t mmsi, const Position& position);
@@ -30,7 +38,7 @@ class BatchWriter {
   /// reports are ignored).
   void add_identity(const Identity& identity);
   /// Counts one rejected record.
-  void add_reject(ErrorCode reason) { ++m_rejects[static_cast<std::size_t>(reason)]; }
+  void add_reject(ErrorCode reason) { ++m_data.rejects[static_cast<std::size_t>(reason)]; }
 
   /// Positions waiting for the next commit.
   [[nodiscard]] std::size_t pending_positions() const { return m_pending; }
@@ -40,6 +48,11 @@ class BatchWriter {
   /// transaction. Each vessel's positions are sorted and exact duplicates dropped.
   /// Throws std::runtime_error on a database error (nothing is written then).
   void commit(std::uint64_t records_done, std::uint64_t rejects_done, bool complete);
+
+  /// Waits for a background commit; rethrows its error.
+  void wait();
+  /// Waits for a background commit and forgets its error (when unwinding another one).
+  void wait_quietly() noexcept;
 
  private:
   using IdentityKey = std::tuple<std::uint32_t, std::string, std::string, std::uint32_t,
@@ -51,12 +64,21 @@ class BatchWriter {
     std::uint64_t reports;
   };
 
+  struct Pending {
+    std::unordered_map<std::uint32_t, std::vector<Position>> positions;
+    std::map<IdentityKey, Seen> identities;
+    std::array<std::uint64_t, k_error_code_count> rejects{};
+  };
+  void write(Pending& data, std::uint64_t records_done, std::uint64_t rejects_done,
+             bool complete);
+
   Store& m_store;
   std::int64_t m_source_id;
-  std::unordered_map<std::uint32_t, std::vector<Position>> m_positions;
-  std::map<IdentityKey, Seen> m_identities;
-  std::array<std::uint64_t, k_error_code_count> m_rejects{};
+  bool m_background;
+  Pending m_data;
   std::size_t m_pending = 0;
+  std::thread m_worker;
+  std::exception_ptr m_error;
 };
 
 }  // namespace darkfleet::store
