@@ -16,8 +16,17 @@ namespace {
 
 using testing::TempDir;
 
-#define SKIP_WITHOUT(path)                                                        \
+// `path` becomes the shared data file `relative`, or the test is skipped.
+#define USE_SHARED_DATA(path, relative)                   \
+  const std::string path = testing::shared_data(relative); \
   if ((path).empty()) GTEST_SKIP() << "shared data not found under " DARKFLEET_SHARED_DATA
+
+// Each test gets a fresh database in its own folder.
+class Ingest : public ::testing::Test {
+ protected:
+  TempDir dir;
+  Store store{dir.file("case.db"), Store::Mode::read_write};
+};
 
 // The NOAA file read independently of darkfleet's parser: per MMSI the set of distinct
 // (time, lat, lon) rows, with time as the text it has in the file.
@@ -48,11 +57,8 @@ std::string iso(std::int64_t t_ms) {
   return buf;
 }
 
-TEST(Ingest, NoaaHarborHourComesBackPerVesselAsInTheFile) {
-  const std::string path = testing::shared_data("ais-positions-noaa/NYHarbor_2020_06_30_first_hour.csv");
-  SKIP_WITHOUT(path);
-  TempDir dir;
-  Store store(dir.file("case.db"), Store::Mode::read_write);
+TEST_F(Ingest, NoaaHarborHourComesBackPerVesselAsInTheFile) {
+  USE_SHARED_DATA(path, "ais-positions-noaa/NYHarbor_2020_06_30_first_hour.csv");
   const IngestReport report = ingest_file(store, path, {});
   EXPECT_EQ(report.format, "noaa");
   EXPECT_EQ(report.records, 8689U);
@@ -88,11 +94,8 @@ TEST(Ingest, NoaaHarborHourComesBackPerVesselAsInTheFile) {
   EXPECT_EQ(ids[0].length_m, 94U);
 }
 
-TEST(Ingest, UnorderedNoaaDayIsStoredInTimeOrderPerVessel) {
-  const std::string path = testing::shared_data("ais-positions-noaa/AIS_2022_01_03_first99999.csv");
-  SKIP_WITHOUT(path);
-  TempDir dir;
-  Store store(dir.file("case.db"), Store::Mode::read_write);
+TEST_F(Ingest, UnorderedNoaaDayIsStoredInTimeOrderPerVessel) {
+  USE_SHARED_DATA(path, "ais-positions-noaa/AIS_2022_01_03_first99999.csv");
   IngestOptions options;
   options.commit_every = 20000;  // several commits, so chunks of one vessel overlap in time
   const IngestReport report = ingest_file(store, path, options);
@@ -120,11 +123,8 @@ TEST(Ingest, UnorderedNoaaDayIsStoredInTimeOrderPerVessel) {
   }
 }
 
-TEST(Ingest, SameFileTwiceAddsNothing) {
-  const std::string path = testing::shared_data("ais-positions-noaa/NYHarbor_2020_06_30_first_hour.csv");
-  SKIP_WITHOUT(path);
-  TempDir dir;
-  Store store(dir.file("case.db"), Store::Mode::read_write);
+TEST_F(Ingest, SameFileTwiceAddsNothing) {
+  USE_SHARED_DATA(path, "ais-positions-noaa/NYHarbor_2020_06_30_first_hour.csv");
   ingest_file(store, path, {});
   const StoreSummary first = store.summary();
   const IngestReport again = ingest_file(store, path, {});
@@ -145,11 +145,8 @@ TEST(Ingest, SameFileTwiceAddsNothing) {
   EXPECT_EQ(renamed.earlier_name, path);
 }
 
-TEST(Ingest, DmaNmeaTakesTimesFromGatehouseLines) {
-  const std::string path = testing::shared_data("ais-nmea-dma-aislib/stream_example.txt");
-  SKIP_WITHOUT(path);
-  TempDir dir;
-  Store store(dir.file("case.db"), Store::Mode::read_write);
+TEST_F(Ingest, DmaNmeaTakesTimesFromGatehouseLines) {
+  USE_SHARED_DATA(path, "ais-nmea-dma-aislib/stream_example.txt");
   const IngestReport report = ingest_file(store, path, {});
   EXPECT_EQ(report.format, "nmea");
   EXPECT_GT(report.positions, 2900U);
@@ -161,11 +158,8 @@ TEST(Ingest, DmaNmeaTakesTimesFromGatehouseLines) {
   }
 }
 
-TEST(Ingest, NmeaWithoutTimesNeedsADefault) {
-  const std::string path = testing::shared_data("ais-nmea-dma-aislib/decode_encode_messages.txt");
-  SKIP_WITHOUT(path);
-  TempDir dir;
-  Store store(dir.file("case.db"), Store::Mode::read_write);
+TEST_F(Ingest, NmeaWithoutTimesNeedsADefault) {
+  USE_SHARED_DATA(path, "ais-nmea-dma-aislib/decode_encode_messages.txt");
   // No time anywhere in the file: every message is rejected as no_time, which is an error.
   EXPECT_THROW(ingest_file(store, path, {}), std::runtime_error);
   EXPECT_EQ(store.summary().sources, 0U);  // the failed attempt leaves no source behind
@@ -176,8 +170,7 @@ TEST(Ingest, NmeaWithoutTimesNeedsADefault) {
   EXPECT_EQ(report.rejects[static_cast<std::size_t>(ErrorCode::no_time)], 0U);
 }
 
-TEST(Ingest, BadRowsAreCountedAndTheRestIsKept) {
-  TempDir dir;
+TEST_F(Ingest, BadRowsAreCountedAndTheRestIsKept) {
   const std::string csv = dir.write(
       "mixed.csv",
       "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,"
@@ -189,7 +182,6 @@ TEST(Ingest, BadRowsAreCountedAndTheRestIsKept) {
       "367000001,2022-01-03T00:04:00,95.5,-74.0,1.0,90,90,A,,,70,0,100,20,5,,A\n"
       "367000001,2022-01-03T00:05:00,40.5,-74.0,fast,90,90,A,,,70,0,100,20,5,,A\n"
       "367000001,2022-01-03T00:06:00,40.6,-74.0,1.0,90,90,A,,,70,0,100,20,5,,A\n");
-  Store store(dir.file("case.db"), Store::Mode::read_write);
   struct Rejects final : IngestObserver {
     std::vector<std::pair<std::uint64_t, ErrorCode>> seen;
     void on_reject(std::string_view, std::uint64_t line, std::string_view,
@@ -207,9 +199,7 @@ TEST(Ingest, BadRowsAreCountedAndTheRestIsKept) {
   EXPECT_EQ(store.sources()[0].rejects[static_cast<std::size_t>(ErrorCode::bad_time)], 1U);
 }
 
-TEST(Ingest, HeadersThatFitNoLayoutAreClearErrors) {
-  TempDir dir;
-  Store store(dir.file("case.db"), Store::Mode::read_write);
+TEST_F(Ingest, HeadersThatFitNoLayoutAreClearErrors) {
   const std::string odd = dir.write("odd.csv", "ship,when,y,x\n1,2,3,4\n");
   try {
     ingest_file(store, odd, {});
@@ -238,11 +228,8 @@ TEST(Ingest, HeadersThatFitNoLayoutAreClearErrors) {
   EXPECT_EQ(store.summary().sources, 1U);  // the failed attempts left nothing
 }
 
-TEST(Ingest, AWrongFormatGuessIsAnError) {
-  const std::string path = testing::shared_data("ais-positions-noaa/NYHarbor_2020_06_30_first_hour.csv");
-  SKIP_WITHOUT(path);
-  TempDir dir;
-  Store store(dir.file("case.db"), Store::Mode::read_write);
+TEST_F(Ingest, AWrongFormatGuessIsAnError) {
+  USE_SHARED_DATA(path, "ais-positions-noaa/NYHarbor_2020_06_30_first_hour.csv");
   IngestOptions nmea;
   nmea.format = "nmea";
   try {

@@ -40,10 +40,12 @@ class CliTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(m_dir); }
 
-  /// Runs `darkfleet ARGS` in the test's folder with stdout/stderr captured.
-  RunResult run(const std::string& args) {
+  /// Runs `darkfleet ARGS` in the test's folder with stdout/stderr captured, standard
+  /// input from `stdin_file` (or /dev/null).
+  RunResult run(const std::string& args, const std::string& stdin_file = "") {
     const std::string cmd = "cd '" + m_dir.string() + "' && '" DARKFLEET_BINARY "' " + args +
-                            " </dev/null >stdout.txt 2>stderr.txt";
+                            (stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'") +
+                            " >stdout.txt 2>stderr.txt";
     const int status = std::system(cmd.c_str());
     RunResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -12,60 +12,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_support.hpp"
+
 namespace {
 
-namespace fs = std::filesystem;
+using namespace darkfleet::cli_testing;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class Cli : public ::testing::Test {
+class Cli : public CliTest {
  protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() /
-            ("darkfleet_cli_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-
-  // Runs `darkfleet ARGS` in the test's folder with stdout/stderr captured.
-  RunResult run(const std::string& args, const std::string& stdin_file = "") {
-    const std::string cmd = "cd '" + m_dir.string() + "' && '" DARKFLEET_BINARY "' " + args +
-                            (stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'") +
-                            " >stdout.txt 2>stderr.txt";
-    const int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(m_dir / "stdout.txt");
-    r.err = slurp(m_dir / "stderr.txt");
-    return r;
-  }
-
-  fs::path path(const std::string& name) const { return m_dir / name; }
-
-  void write(const std::string& name, const std::string& content) {
-    std::ofstream(path(name), std::ios::binary) << content;
-  }
-
   // A small deterministic traffic file made by `darkfleet generate`.
   void make_traffic(const std::string& name = "traffic.nmea") {
     const RunResult r = run("generate --vessels 20 --hours 0.25 --seed 3 -o " + name);
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
-
-  fs::path m_dir;
 };
 
 std::size_t count_lines(const std::string& s) {
@@ -77,6 +36,9 @@ TEST_F(Cli, HelpListsTheCommands) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("decode"), std::string::npos);
   EXPECT_NE(r.out.find("generate"), std::string::npos);
+  for (const char* command : {"ingest", "tracks", "vessels"}) {
+    EXPECT_NE(r.out.find(command), std::string::npos) << command;
+  }
 }
 
 TEST_F(Cli, NoCommandIsAUsageError) {
