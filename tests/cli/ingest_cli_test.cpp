@@ -116,7 +116,21 @@ TEST_F(Ingest, DefaultDatabaseIsInTheWorkingFolder) {
 }
 
 TEST_F(Ingest, KillNineAtRandomPointsThenRerunEndsEqual) {
-  make_traffic("traffic.nmea", 60, 1.0);
+  make_traffic("clean.nmea", 60, 1.0);
+  // Spoil it a little so that resuming must also skip committed rejects: a garbage line
+  // every 97 lines (a line reject) and every 89th sentence without its tag block (a
+  // decoded message rejected as no_time).
+  {
+    std::istringstream in(slurp(path("clean.nmea")));
+    std::ofstream out(path("traffic.nmea"), std::ios::binary);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      if (n % 97 == 0) out << "garbage " << n << "\n";
+      const auto tag_end = line.find("\\!");
+      if (n % 89 == 0 && tag_end != std::string::npos) line = line.substr(tag_end + 1);
+      out << line << "\n";
+    }
+  }
   std::vector<std::string> args = {"ingest", "traffic.nmea"};
   const std::string noaa = shared_data("ais-positions-noaa/NYHarbor_2020_06_30_first_hour.csv");
   if (!noaa.empty()) args.push_back(noaa);
@@ -137,6 +151,8 @@ TEST_F(Ingest, KillNineAtRandomPointsThenRerunEndsEqual) {
   const auto duration = std::chrono::steady_clock::now() - start;
   const std::string expected = canonical_dump(path("reference.db").string());
   ASSERT_NE(expected.find("integrity: ok"), std::string::npos);
+  ASSERT_NE(expected.find("|not_ais_sentence|"), std::string::npos) << "no line rejects";
+  ASSERT_NE(expected.find("|no_time|"), std::string::npos) << "no message rejects";
 
   std::mt19937 rng(static_cast<unsigned>(::testing::UnitTest::GetInstance()->random_seed()));
   const auto max_us = std::chrono::duration_cast<std::chrono::microseconds>(duration).count();
