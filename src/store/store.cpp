@@ -195,13 +195,19 @@ std::vector<Identity> Store::identities(std::optional<std::uint32_t> mmsi) const
 }
 
 std::vector<Position> Store::positions(std::uint32_t mmsi, const Window& window) const {
+  std::vector<Position> out;
+  positions(mmsi, window, out);
+  return out;
+}
+
+void Store::positions(std::uint32_t mmsi, const Window& window, std::vector<Position>& out) const {
+  out.clear();
   auto s = m_impl->db.prepare(
       "SELECT data FROM position_chunks WHERE mmsi = ? AND t_last_ms >= ? AND t_first_ms <= ? "
       "ORDER BY t_first_ms, id");
   const std::int64_t from = window.from_ms.value_or(INT64_MIN);
   const std::int64_t to = window.to_ms.value_or(INT64_MAX);
   s.bind(1, std::int64_t{mmsi}).bind(2, from).bind(3, to);
-  std::vector<Position> out;
   {
     auto count = m_impl->db.prepare(
         "SELECT coalesce(sum(positions), 0) FROM position_chunks WHERE mmsi = ? AND "
@@ -221,7 +227,6 @@ std::vector<Position> Store::positions(std::uint32_t mmsi, const Window& window)
   }
   // Chunks of different commits may overlap in time (unordered input): merge them.
   if (!sorted) std::sort(out.begin(), out.end());
-  return out;
 }
 
 StoreSummary Store::summary() const {

@@ -127,6 +127,9 @@ class Store {
   /// The stored positions of `mmsi` inside `window`, sorted (operator<), exact duplicates
   /// kept. Throws when a chunk is corrupt.
   [[nodiscard]] std::vector<Position> positions(std::uint32_t mmsi, const Window& window) const;
+  /// The same into `out` (cleared first, its capacity reused: repeated reads into one
+  /// vector do not allocate or fault in fresh pages).
+  void positions(std::uint32_t mmsi, const Window& window, std::vector<Position>& out) const;
   /// Counts of everything stored.
   [[nodiscard]] StoreSummary summary() const;
 
