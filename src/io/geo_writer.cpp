@@ -180,6 +180,15 @@ struct GeoWriter::Impl {
   std::uint64_t features = 0;
   bool in_transaction = false;
 
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  // Releases what a constructor that threw half-way had opened (close() resets both).
+  ~Impl() {
+    if (dataset != nullptr) GDALClose(dataset);
+    if (srs != nullptr) OSRDestroySpatialReference(srs);
+  }
+
   void set_values(OGRFeatureH feature, std::span<const GeoValue> values) const {
     for (std::size_t i = 0; i < fields.size() && i < values.size(); ++i) {
       const int index = static_cast<int>(i);

@@ -108,6 +108,26 @@ TEST_F(Ingest, SameFileTwiceAddsNothing) {
   EXPECT_EQ(canonical_dump(path("case.db").string()), before);
 }
 
+TEST_F(Ingest, CompressedInputGivesTheSamePositions) {
+  make_traffic("traffic.nmea", 20, 0.25);
+  ASSERT_EQ(std::system(("cd '" + m_dir.string() +
+                         "' && gzip -k traffic.nmea && zstd -q -k traffic.nmea").c_str()),
+            0);
+  for (const std::string name : {"traffic.nmea", "traffic.nmea.gz", "traffic.nmea.zst"}) {
+    const RunResult r = run("ingest " + name + " --db " + name + ".db");
+    ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+  }
+  // Everything but the sources table (name, size and hash differ) is equal.
+  const auto without_sources = [](std::string dump) {
+    const auto begin = dump.find("== sources\n");
+    return dump.erase(begin, dump.find("==", begin + 3) - begin);
+  };
+  const std::string plain = without_sources(canonical_dump(path("traffic.nmea.db").string()));
+  EXPECT_NE(plain.find("== position_chunks"), std::string::npos);
+  EXPECT_EQ(without_sources(canonical_dump(path("traffic.nmea.gz.db").string())), plain);
+  EXPECT_EQ(without_sources(canonical_dump(path("traffic.nmea.zst.db").string())), plain);
+}
+
 TEST_F(Ingest, DefaultDatabaseIsInTheWorkingFolder) {
   make_traffic("traffic.nmea", 5, 0.1);
   const RunResult r = run("ingest traffic.nmea");
