@@ -5,6 +5,9 @@
 #include "command_generate.hpp"
 #include "command_help.hpp"
 #include "command_simulate.hpp"
+#include "command_ingest.hpp"
+#include "command_tracks.hpp"
+#include "command_vessels.hpp"
 
 namespace darkfleet::cli {
 
@@ -18,6 +21,12 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<ClaimsCommand>(); }},
       {"simulate", "Play a scenario into received AIS traffic (NMEA or DMA CSV) and truth.json",
        [] { return std::make_unique<SimulateCommand>(); }},
+      {"ingest", "Load NMEA and CSV files into a database (idempotent, crash-safe)",
+       [] { return std::make_unique<IngestCommand>(); }},
+      {"tracks", "Export clean vessel tracks as CSV, GeoJSON, GeoPackage, FlatGeobuf or KML",
+       [] { return std::make_unique<TracksCommand>(); }},
+      {"vessels", "List the vessels in a database with their identity history",
+       [] { return std::make_unique<VesselsCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };

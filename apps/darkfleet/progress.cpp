@@ -25,10 +25,11 @@ void ProgressBar::update(std::uint64_t done, std::optional<std::uint64_t> total,
   constexpr int k_width = 30;
   const int filled = static_cast<int>(fraction * k_width);
   const double seconds = std::chrono::duration<double>(now - m_start).count();
-  fmt::print(stderr, "\r[{:<{}}] {:5.1f}%  {} messages  {:.1f} s", std::string(
+  const double rate = seconds > 0 ? static_cast<double>(items) / seconds : 0.0;
+  fmt::print(stderr, "\r[{:<{}}] {:5.1f}%  {} records  {:.2f} M/s  {:.1f} s", std::string(
                  static_cast<std::size_t>(filled < 0 ? 0 : (filled > k_width ? k_width : filled)),
                  '#'),
-             k_width, 100.0 * fraction, items, seconds);
+             k_width, 100.0 * fraction, items, rate / 1e6, seconds);
   std::fflush(stderr);
   m_drawn = true;
 }

@@ -12,19 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "binary_runner.hpp"
+#include "cli_support.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace darkfleet::cli_testing;
 
-using darkfleet::test::RunResult;
-using darkfleet::test::slurp;
-
-class Cli : public darkfleet::test::BinaryTest {
+class Cli : public CliTest {
  protected:
-  Cli() : BinaryTest(DARKFLEET_BINARY, "darkfleet_cli_") {}
-
   // A small deterministic traffic file made by `darkfleet generate`.
   void make_traffic(const std::string& name = "traffic.nmea") {
     const RunResult r = run("generate --vessels 20 --hours 0.25 --seed 3 -o " + name);
@@ -41,6 +36,9 @@ TEST_F(Cli, HelpListsTheCommands) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("decode"), std::string::npos);
   EXPECT_NE(r.out.find("generate"), std::string::npos);
+  for (const char* command : {"ingest", "tracks", "vessels"}) {
+    EXPECT_NE(r.out.find(command), std::string::npos) << command;
+  }
 }
 
 TEST_F(Cli, NoCommandIsAUsageError) {

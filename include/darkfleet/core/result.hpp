@@ -41,6 +41,14 @@ enum class ErrorCode : std::uint8_t {
   empty_article,         ///< an article with no visible text
   binary_article,        ///< NUL bytes or mostly invalid UTF-8: not a text or HTML article
   article_too_large,     ///< larger than the article size limit
+  // rows and records for the store (csv, ingest)
+  bad_csv_row,           ///< a CSV row with the wrong number of fields or an unclosed quote
+  bad_mmsi,              ///< MMSI missing, not a number, or outside 1..999999999
+  bad_time,              ///< a time that does not parse or lies outside 1970..2100
+  no_time,               ///< a message without a receive time (and no --time default)
+  bad_position,          ///< latitude/longitude missing, not a number, or out of range
+  bad_number,            ///< speed, course, heading or a dimension that does not parse
+  corrupt_chunk,         ///< a stored position chunk that does not decode (damaged database)
   // count of codes; keep last
   count_
 };
@@ -72,6 +80,13 @@ constexpr std::string_view to_string(ErrorCode code) {
     case ErrorCode::empty_article: return "empty_article";
     case ErrorCode::binary_article: return "binary_article";
     case ErrorCode::article_too_large: return "article_too_large";
+    case ErrorCode::bad_csv_row: return "bad_csv_row";
+    case ErrorCode::bad_mmsi: return "bad_mmsi";
+    case ErrorCode::bad_time: return "bad_time";
+    case ErrorCode::no_time: return "no_time";
+    case ErrorCode::bad_position: return "bad_position";
+    case ErrorCode::bad_number: return "bad_number";
+    case ErrorCode::corrupt_chunk: return "corrupt_chunk";
     case ErrorCode::count_: break;
   }
   return "unknown";

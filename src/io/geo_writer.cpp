@@ -1,0 +1,351 @@
+#include "darkfleet/io/geo_writer.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <stdexcept>
+
+#include "darkfleet/io/csv_positions.hpp"
+
+namespace darkfleet::io {
+namespace {
+
+const char* driver_name(GeoFormat format) {
+  switch (format) {
+    case GeoFormat::csv: return "CSV";
+    case GeoFormat::geojson: return "GeoJSON";
+    case GeoFormat::gpkg: return "GPKG";
+    case GeoFormat::fgb: return "FlatGeobuf";
+    case GeoFormat::kml: return "KML";  // not used: see KmlFile
+  }
+  return "";
+}
+
+// CSV and KML get times as ISO text (GDAL's CSV writes "YYYY/MM/DD", LIBKML has no
+// DateTime type); the others get real DateTime fields.
+bool times_as_text(GeoFormat format) { return format == GeoFormat::csv || format == GeoFormat::kml; }
+
+std::runtime_error gdal_error(const std::string& what) {
+  const char* message = CPLGetLastErrorMsg();
+  return std::runtime_error(what + (message != nullptr && *message != '\0'
+                                        ? std::string(": ") + message
+                                        : std::string()));
+}
+
+}  // namespace
+
+std::optional<GeoFormat> geo_format_from_name(std::string_view name) {
+  if (name == "csv") return GeoFormat::csv;
+  if (name == "geojson") return GeoFormat::geojson;
+  if (name == "gpkg") return GeoFormat::gpkg;
+  if (name == "fgb") return GeoFormat::fgb;
+  if (name == "kml") return GeoFormat::kml;
+  return std::nullopt;
+}
+
+std::optional<GeoFormat> geo_format_from_path(std::string_view path) {
+  const auto dot = path.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const std::string_view ext = path.substr(dot + 1);
+  if (ext == "json") return GeoFormat::geojson;
+  return geo_format_from_name(ext);
+}
+
+// KML written directly: GDAL's LIBKML driver builds the whole document in memory and
+// took 192 s for 8,700 points here (quadratic), and GDAL's own KML driver writes no
+// TimeStamp/TimeSpan. The output follows what LIBKML writes (Schema + SimpleData), so GDAL
+// and Google Earth read it alike.
+class KmlFile {
+ public:
+  KmlFile(const std::string& path, const std::string& layer, const std::vector<GeoField>& fields)
+      : m_path(path), m_fields(fields) {
+    m_file = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
+    if (m_file == nullptr) throw std::runtime_error("cannot create " + path);
+    m_buf = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n"
+            "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document id=\"root_doc\">\n"
+            "<Schema name=\"" + escape(layer) + "\" id=\"" + escape(layer) + "\">\n";
+    for (const auto& f : fields) {
+      if (is_time_field(f)) continue;
+      const char* type = f.type == GeoField::Type::integer ? "int"
+                         : f.type == GeoField::Type::real  ? "double"
+                                                           : "string";
+      m_buf += "  <SimpleField name=\"" + escape(f.name) + "\" type=\"" + type + "\"/>\n";
+    }
+    m_buf += "</Schema>\n<Folder><name>" + escape(layer) + "</name>\n";
+    m_schema = escape(layer);
+  }
+  ~KmlFile() {
+    if (m_file != nullptr && m_file != stdout) std::fclose(m_file);
+  }
+  KmlFile(const KmlFile&) = delete;
+  KmlFile& operator=(const KmlFile&) = delete;
+
+  void placemark(std::span<const std::pair<double, double>> lon_lat, bool line,
+                 std::span<const GeoValue> values) {
+    m_buf += "  <Placemark>\n";
+    std::optional<std::string> when, begin, end;
+    std::string data;
+    for (std::size_t i = 0; i < m_fields.size() && i < values.size(); ++i) {
+      const GeoValue& v = values[i];
+      if (std::holds_alternative<std::monostate>(v)) continue;
+      std::string text;
+      if (const auto* n = std::get_if<std::int64_t>(&v)) text = std::to_string(*n);
+      if (const auto* d = std::get_if<double>(&v)) text = fmt::format("{}", *d);
+      if (const auto* s = std::get_if<std::string>(&v)) text = escape(*s);
+      if (const auto* t = std::get_if<TimeMs>(&v)) text = format_time_iso(t->t_ms);
+      const std::string& name = m_fields[i].name;
+      if (name == "timestamp") {
+        when = text;
+      } else if (name == "begin") {
+        begin = text;
+      } else if (name == "end") {
+        end = text;
+      } else {
+        if (name == "name" && !text.empty()) m_buf += "    <name>" + text + "</name>\n";
+        data += "      <SimpleData name=\"" + escape(name) + "\">" + text + "</SimpleData>\n";
+      }
+    }
+    if (when) m_buf += "    <TimeStamp><when>" + *when + "</when></TimeStamp>\n";
+    if (begin || end) {
+      m_buf += "    <TimeSpan>";
+      if (begin) m_buf += "<begin>" + *begin + "</begin>";
+      if (end) m_buf += "<end>" + *end + "</end>";
+      m_buf += "</TimeSpan>\n";
+    }
+    m_buf += "    <ExtendedData><SchemaData schemaUrl=\"#" + m_schema + "\">\n" + data +
+             "    </SchemaData></ExtendedData>\n";
+    m_buf += line ? "    <LineString><coordinates>" : "    <Point><coordinates>";
+    for (std::size_t i = 0; i < lon_lat.size(); ++i) {
+      fmt::format_to(std::back_inserter(m_buf), "{}{},{}", i == 0 ? "" : " ", lon_lat[i].first,
+                     lon_lat[i].second);
+    }
+    m_buf += line ? "</coordinates></LineString>\n" : "</coordinates></Point>\n";
+    m_buf += "  </Placemark>\n";
+    if (m_buf.size() > (1 << 20)) flush();
+  }
+
+  void finish() {
+    m_buf += "</Folder>\n</Document>\n</kml>\n";
+    flush();
+    if (std::fflush(m_file) != 0) throw std::runtime_error("cannot write " + m_path);
+  }
+
+ private:
+  static bool is_time_field(const GeoField& f) {
+    return f.name == "timestamp" || f.name == "begin" || f.name == "end";
+  }
+  static std::string escape(const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+      }
+    }
+    return out;
+  }
+  void flush() {
+    if (!m_buf.empty() && std::fwrite(m_buf.data(), 1, m_buf.size(), m_file) != m_buf.size()) {
+      throw std::runtime_error("cannot write " + m_path);
+    }
+    m_buf.clear();
+  }
+
+  std::string m_path;
+  std::vector<GeoField> m_fields;
+  std::FILE* m_file = nullptr;
+  std::string m_buf;
+  std::string m_schema;
+};
+
+struct GeoWriter::Impl {
+  std::unique_ptr<KmlFile> kml;
+  GDALDatasetH dataset = nullptr;
+  OGRLayerH layer = nullptr;
+  OGRSpatialReferenceH srs = nullptr;
+  GeoFormat format = GeoFormat::geojson;
+  std::vector<GeoField> fields;
+  std::string path;
+  std::uint64_t features = 0;
+  bool in_transaction = false;
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  // Releases what a constructor that threw half-way had opened (close() resets both).
+  ~Impl() {
+    if (dataset != nullptr) GDALClose(dataset);
+    if (srs != nullptr) OSRDestroySpatialReference(srs);
+  }
+
+  void set_values(OGRFeatureH feature, std::span<const GeoValue> values) const {
+    for (std::size_t i = 0; i < fields.size() && i < values.size(); ++i) {
+      const int index = static_cast<int>(i);
+      const GeoValue& v = values[i];
+      if (std::holds_alternative<std::monostate>(v)) {
+        OGR_F_SetFieldNull(feature, index);
+      } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+        OGR_F_SetFieldInteger64(feature, index, *n);  // GDAL narrows to the 32-bit field
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        OGR_F_SetFieldDouble(feature, index, *d);
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        OGR_F_SetFieldString(feature, index, s->c_str());
+      } else if (const auto* t = std::get_if<TimeMs>(&v)) {
+        const std::string iso = format_time_iso(t->t_ms);
+        if (times_as_text(format)) {
+          OGR_F_SetFieldString(feature, index, iso.c_str());
+        } else {
+          // iso is YYYY-MM-DDTHH:MM:SS[.mmm]Z
+          const int y = std::stoi(iso.substr(0, 4));
+          const int mo = std::stoi(iso.substr(5, 2));
+          const int day = std::stoi(iso.substr(8, 2));
+          const int h = std::stoi(iso.substr(11, 2));
+          const int mi = std::stoi(iso.substr(14, 2));
+          const float sec = static_cast<float>(std::stod(iso.substr(17, iso.size() - 18)));
+          OGR_F_SetFieldDateTimeEx(feature, index, y, mo, day, h, mi, sec, 100);  // 100 = UTC
+        }
+      }
+    }
+  }
+
+  void write(OGRFeatureH feature) {
+    if (OGR_L_CreateFeature(layer, feature) != OGRERR_NONE) {
+      OGR_F_Destroy(feature);
+      throw gdal_error(path + ": cannot write a feature");
+    }
+    OGR_F_Destroy(feature);
+    ++features;
+    // Large transactions make GeoPackage fast; commit now and then to bound the journal.
+    if (in_transaction && features % 100000 == 0) {
+      GDALDatasetCommitTransaction(dataset);
+      GDALDatasetStartTransaction(dataset, FALSE);
+    }
+  }
+};
+
+GeoWriter::GeoWriter(const std::string& path, GeoFormat format, const std::string& layer_name,
+                     bool lines, std::vector<GeoField> fields, bool overwrite)
+    : m_impl(std::make_unique<Impl>()) {
+  GDALAllRegister();
+  CPLErrorReset();
+  m_impl->format = format;
+  m_impl->fields = std::move(fields);
+  const bool to_stdout = path == "-";
+  if (to_stdout && (format == GeoFormat::gpkg || format == GeoFormat::fgb)) {
+    throw std::runtime_error("GeoPackage and FlatGeobuf cannot be written to standard output");
+  }
+  m_impl->path = to_stdout ? "/vsistdout/" : path;
+  if (!to_stdout && std::filesystem::exists(path)) {
+    if (!overwrite) throw std::runtime_error(path + " exists (use -O/--overwrite to replace it)");
+    std::filesystem::remove(path);
+  }
+  if (format == GeoFormat::kml) {
+    m_impl->kml = std::make_unique<KmlFile>(path, layer_name, m_impl->fields);
+    return;
+  }
+  GDALDriverH driver = GDALGetDriverByName(driver_name(format));
+  if (driver == nullptr) throw std::runtime_error(std::string("GDAL has no ") + driver_name(format) + " driver");
+  m_impl->dataset = GDALCreate(driver, m_impl->path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  if (m_impl->dataset == nullptr) throw gdal_error("cannot create " + path);
+
+  m_impl->srs = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(m_impl->srs, 4326);
+  OSRSetAxisMappingStrategy(m_impl->srs, OAMS_TRADITIONAL_GIS_ORDER);
+  char** options = nullptr;
+  if (format == GeoFormat::csv) {
+    options = CSLSetNameValue(options, "GEOMETRY", lines ? "AS_WKT" : "AS_XY");
+    options = CSLSetNameValue(options, "STRING_QUOTING", "IF_NEEDED");
+  }
+  if (format == GeoFormat::geojson) options = CSLSetNameValue(options, "RFC7946", "YES");
+  m_impl->layer = GDALDatasetCreateLayer(m_impl->dataset, layer_name.c_str(), m_impl->srs,
+                                         lines ? wkbLineString : wkbPoint, options);
+  CSLDestroy(options);
+  if (m_impl->layer == nullptr) throw gdal_error("cannot create a layer in " + path);
+  for (const auto& f : m_impl->fields) {
+    OGRFieldType type = OFTString;
+    switch (f.type) {
+      case GeoField::Type::integer: type = OFTInteger; break;
+      case GeoField::Type::real: type = OFTReal; break;
+      case GeoField::Type::text: type = OFTString; break;
+      case GeoField::Type::time: type = times_as_text(format) ? OFTString : OFTDateTime; break;
+    }
+    OGRFieldDefnH defn = OGR_Fld_Create(f.name.c_str(), type);
+    const OGRErr err = OGR_L_CreateField(m_impl->layer, defn, TRUE);
+    OGR_Fld_Destroy(defn);
+    if (err != OGRERR_NONE) throw gdal_error("cannot add field " + f.name + " to " + path);
+  }
+  if (format == GeoFormat::gpkg) {
+    m_impl->in_transaction = GDALDatasetStartTransaction(m_impl->dataset, FALSE) == OGRERR_NONE;
+  }
+}
+
+GeoWriter::~GeoWriter() {
+  try {
+    close();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): errors were reported by an explicit close()
+  }
+}
+
+void GeoWriter::add_point(double lon_deg, double lat_deg, std::span<const GeoValue> values) {
+  if (m_impl->kml) {
+    const std::pair<double, double> where{lon_deg, lat_deg};
+    m_impl->kml->placemark({&where, 1}, false, values);
+    ++m_impl->features;
+    return;
+  }
+  OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(m_impl->layer));
+  OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+  OGR_G_SetPoint_2D(point, 0, lon_deg, lat_deg);
+  OGR_F_SetGeometryDirectly(feature, point);
+  m_impl->set_values(feature, values);
+  m_impl->write(feature);
+}
+
+void GeoWriter::add_line(std::span<const std::pair<double, double>> lon_lat,
+                         std::span<const GeoValue> values) {
+  if (m_impl->kml) {
+    std::vector<std::pair<double, double>> points(lon_lat.begin(), lon_lat.end());
+    if (points.size() == 1) points.push_back(points[0]);
+    m_impl->kml->placemark(points, true, values);
+    ++m_impl->features;
+    return;
+  }
+  OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(m_impl->layer));
+  OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
+  for (const auto& [lon, lat] : lon_lat) OGR_G_AddPoint_2D(line, lon, lat);
+  if (lon_lat.size() == 1) OGR_G_AddPoint_2D(line, lon_lat[0].first, lon_lat[0].second);
+  OGR_F_SetGeometryDirectly(feature, line);
+  m_impl->set_values(feature, values);
+  m_impl->write(feature);
+}
+
+void GeoWriter::close() {
+  if (m_impl != nullptr && m_impl->kml) {
+    auto kml = std::move(m_impl->kml);
+    kml->finish();
+    return;
+  }
+  if (m_impl == nullptr || m_impl->dataset == nullptr) return;
+  if (m_impl->in_transaction) GDALDatasetCommitTransaction(m_impl->dataset);
+  CPLErrorReset();
+  GDALClose(m_impl->dataset);
+  m_impl->dataset = nullptr;
+  OSRDestroySpatialReference(m_impl->srs);
+  m_impl->srs = nullptr;
+  if (CPLGetLastErrorType() >= CE_Failure) throw gdal_error("cannot finish " + m_impl->path);
+}
+
+std::uint64_t GeoWriter::features() const { return m_impl->features; }
+
+}  // namespace darkfleet::io

@@ -1,0 +1,73 @@
+// The store's tables (docs/adr/0002-store-schema.md says why they look like this).
+// Standard SQL where it exists, so that the same DDL runs on PostgreSQL/PostGIS with only
+// the BLOB type renamed (bytea). Times are Unix ms in INTEGER columns; no SQLite-only types.
+#include "schema.hpp"
+
+#include <array>
+
+namespace darkfleet::store::detail {
+namespace {
+
+constexpr std::string_view k_v1 = R"sql(
+CREATE TABLE sources (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT    NOT NULL,
+  size_bytes    INTEGER NOT NULL,
+  content_hash  TEXT    NOT NULL UNIQUE,
+  format        TEXT    NOT NULL,
+  complete      INTEGER NOT NULL DEFAULT 0,
+  records_done  INTEGER NOT NULL DEFAULT 0,
+  rejects_done  INTEGER NOT NULL DEFAULT 0,
+  positions     INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE source_rejects (
+  source_id  INTEGER NOT NULL REFERENCES sources(id),
+  reason     TEXT    NOT NULL,
+  count      INTEGER NOT NULL,
+  PRIMARY KEY (source_id, reason)
+);
+CREATE TABLE vessels (
+  mmsi           INTEGER PRIMARY KEY,
+  first_seen_ms  INTEGER NOT NULL,
+  last_seen_ms   INTEGER NOT NULL,
+  positions      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE identities (
+  id             INTEGER PRIMARY KEY,
+  mmsi           INTEGER NOT NULL REFERENCES vessels(mmsi),
+  name           TEXT    NOT NULL DEFAULT '',
+  call_sign      TEXT    NOT NULL DEFAULT '',
+  imo            INTEGER NOT NULL DEFAULT 0,
+  ship_type      INTEGER NOT NULL DEFAULT 0,
+  length_m       INTEGER NOT NULL DEFAULT 0,
+  width_m        INTEGER NOT NULL DEFAULT 0,
+  draught_dm     INTEGER NOT NULL DEFAULT 0,
+  destination    TEXT    NOT NULL DEFAULT '',
+  first_seen_ms  INTEGER NOT NULL,
+  last_seen_ms   INTEGER NOT NULL,
+  reports        INTEGER NOT NULL,
+  UNIQUE (mmsi, name, call_sign, imo, ship_type, length_m, width_m, draught_dm, destination)
+);
+CREATE TABLE position_chunks (
+  id           INTEGER PRIMARY KEY,
+  mmsi         INTEGER NOT NULL REFERENCES vessels(mmsi),
+  source_id    INTEGER NOT NULL REFERENCES sources(id),
+  t_first_ms   INTEGER NOT NULL,
+  t_last_ms    INTEGER NOT NULL,
+  positions    INTEGER NOT NULL,
+  lat_min_udeg INTEGER NOT NULL,
+  lat_max_udeg INTEGER NOT NULL,
+  lon_min_udeg INTEGER NOT NULL,
+  lon_max_udeg INTEGER NOT NULL,
+  data         BLOB    NOT NULL
+);
+CREATE INDEX position_chunks_by_vessel_time ON position_chunks (mmsi, t_first_ms);
+)sql";
+
+constexpr std::array<std::string_view, 1> k_migrations = {k_v1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return k_migrations; }
+
+}  // namespace darkfleet::store::detail
