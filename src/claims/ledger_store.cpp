@@ -1,6 +1,6 @@
-// The ledger in SQLite. The DDL is standard SQL and idempotent so that the store module's
-// migrations can take it over unchanged; quantities are stored as stated (low, high, step,
-// bound), never as derived intervals, so the bound rules can change without a migration.
+// The ledger in the project's database. Its tables (`articles`, `claims`) are part of the
+// store's schema (src/store/schema.cpp, migration v2), so one file holds positions, events
+// and claims, and whichever command touches a file first creates the whole schema.
 #include "darkfleet/claims/ledger_store.hpp"
 
 #include <sqlite3.h>
@@ -10,42 +10,11 @@
 
 #include <fmt/format.h>
 
+#include "darkfleet/store/store.hpp"
+
 namespace darkfleet::claims {
 namespace {
 
-constexpr const char* k_schema = R"sql(
-CREATE TABLE IF NOT EXISTS articles (
-  id           INTEGER PRIMARY KEY,
-  path         TEXT NOT NULL,
-  publisher    TEXT NOT NULL DEFAULT '',
-  published    TEXT NOT NULL DEFAULT '',
-  url          TEXT NOT NULL DEFAULT '',
-  title        TEXT NOT NULL DEFAULT '',
-  language     TEXT NOT NULL DEFAULT '',
-  content_hash TEXT NOT NULL UNIQUE
-);
-CREATE TABLE IF NOT EXISTS claims (
-  id         INTEGER PRIMARY KEY,
-  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  placement  TEXT NOT NULL,
-  begin_byte INTEGER NOT NULL,
-  end_byte   INTEGER NOT NULL,
-  text       TEXT NOT NULL,
-  bound      TEXT NOT NULL,
-  low        REAL NOT NULL,
-  high       REAL NOT NULL,
-  step       REAL NOT NULL,
-  unit       TEXT NOT NULL,
-  category   TEXT NOT NULL DEFAULT '',
-  span_from  TEXT,
-  span_to    TEXT,
-  source     TEXT NOT NULL DEFAULT '',
-  hedge      TEXT NOT NULL DEFAULT '',
-  sentence   TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS claims_by_article ON claims(article_id);
-CREATE INDEX IF NOT EXISTS claims_by_unit ON claims(unit, category);
-)sql";
 
 // A prepared statement that finalizes itself.
 class Statement {
@@ -95,6 +64,9 @@ class Statement {
 }  // namespace
 
 LedgerStore::LedgerStore(const std::string& path) : m_path(path) {
+  // Creates the file or migrates its schema (throws for a file that is not a darkfleet
+  // database, or one written by a newer darkfleet).
+  { const store::Store schema(path, store::Store::Mode::read_write); }
   if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {
     const std::string why = m_db != nullptr ? sqlite3_errmsg(m_db) : "out of memory";
@@ -104,8 +76,7 @@ LedgerStore::LedgerStore(const std::string& path) : m_path(path) {
   }
   sqlite3_busy_timeout(m_db, 5000);
   char* error = nullptr;
-  const std::string setup =
-      std::string("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;") + k_schema;
+  const std::string setup = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;";
   if (sqlite3_exec(m_db, setup.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
     const std::string why = error != nullptr ? error : "unknown error";
     sqlite3_free(error);

@@ -64,7 +64,44 @@ CREATE TABLE position_chunks (
 CREATE INDEX position_chunks_by_vessel_time ON position_chunks (mmsi, t_first_ms);
 )sql";
 
-constexpr std::array<std::string_view, 1> k_migrations = {k_v1};
+// v2: the claims ledger (darkfleet claims): articles and the numeric claims found in them.
+// Quantities are kept as stated (low, high, step, bound), so the bound rules can change
+// without a migration.
+constexpr std::string_view k_v2 = R"sql(
+CREATE TABLE articles (
+  id           INTEGER PRIMARY KEY,
+  path         TEXT NOT NULL,
+  publisher    TEXT NOT NULL DEFAULT '',
+  published    TEXT NOT NULL DEFAULT '',
+  url          TEXT NOT NULL DEFAULT '',
+  title        TEXT NOT NULL DEFAULT '',
+  language     TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL UNIQUE
+);
+CREATE TABLE claims (
+  id         INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  placement  TEXT NOT NULL,
+  begin_byte INTEGER NOT NULL,
+  end_byte   INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  bound      TEXT NOT NULL,
+  low        REAL NOT NULL,
+  high       REAL NOT NULL,
+  step       REAL NOT NULL,
+  unit       TEXT NOT NULL,
+  category   TEXT NOT NULL DEFAULT '',
+  span_from  TEXT,
+  span_to    TEXT,
+  source     TEXT NOT NULL DEFAULT '',
+  hedge      TEXT NOT NULL DEFAULT '',
+  sentence   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX claims_by_article ON claims (article_id);
+CREATE INDEX claims_by_unit ON claims (unit, category);
+)sql";
+
+constexpr std::array<std::string_view, 2> k_migrations = {k_v1, k_v2};
 
 }  // namespace
 

@@ -41,6 +41,23 @@ void migrate(detail::Connection& db, const std::string& path) {
   tx.commit();
 }
 
+void check_or_migrate(detail::Connection& db, const std::string& path, bool read_only) {
+  if (!read_only) {
+    // WAL: readers never block the writer nor the writer the readers. synchronous=NORMAL
+    // under WAL keeps the file consistent after a crash of the process (kill -9); only a
+    // power cut can lose the last commits, never corrupt the file.
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    migrate(db, path);
+    return;
+  }
+  const auto version = static_cast<int>(db.query_int("PRAGMA user_version"));
+  if (version == 0 || version > k_schema_version) {
+    throw std::runtime_error(fmt::format(
+        "{}: not a darkfleet database this version can read (schema version {})", path, version));
+  }
+}
+
 }  // namespace
 
 Store::Store(const std::string& path, Mode mode) {
@@ -49,21 +66,13 @@ Store::Store(const std::string& path, Mode mode) {
     throw std::runtime_error("no database at " + path + " (run darkfleet ingest first)");
   }
   m_impl = std::make_unique<Impl>(path, read_only);
-  auto& db = m_impl->db;
-  if (!read_only) {
-    // WAL: readers never block the writer nor the writer the readers. synchronous=NORMAL
-    // under WAL keeps the file consistent after a crash of the process (kill -9); only a
-    // power cut can lose the last commits, never corrupt the file.
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    migrate(db, path);
-  } else {
-    const auto version = static_cast<int>(db.query_int("PRAGMA user_version"));
-    if (version == 0 || version > k_schema_version) {
-      throw std::runtime_error(fmt::format(
-          "{}: not a darkfleet database this version can read (schema version {})", path,
-          version));
-    }
+  try {
+    check_or_migrate(m_impl->db, path, read_only);
+  } catch (const std::runtime_error& e) {
+    // SQLite's own messages ("file is not a database") do not say which file.
+    const std::string_view what = e.what();
+    if (what.find(path) != std::string_view::npos) throw;
+    throw std::runtime_error(fmt::format("{}: {}", path, what));
   }
 }
 

@@ -347,3 +347,35 @@ TEST_F(Ingest, ReadersQueryWhileAnIngestRuns) {
 }
 
 }  // namespace
+
+namespace {
+
+// One database file holds a case's positions and the published figures: whichever command
+// opens it first creates the whole schema, and the other then works on the same file.
+TEST_F(Ingest, PositionsAndClaimsShareOneDatabaseEitherWayRound) {
+  make_traffic("traffic.nmea", 5, 0.1);
+  const std::string article =
+      std::string(DARKFLEET_SOURCE_DIR) + "/tests/claims/articles/de_nachrichten_munition.txt";
+  RunResult r = run("claims add '" + article + "' --db claims-first.db");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run("ingest traffic.nmea --db claims-first.db --no-progress");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = run("ingest traffic.nmea --db ais-first.db --no-progress");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run("claims add '" + article + "' --db ais-first.db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* db : {"claims-first.db", "ais-first.db"}) {
+    r = run(std::string("vessels --db ") + db);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("2", 0), 0U) << db << ": " << r.out.substr(0, 200);  // MMSIs listed
+    r = run(std::string("claims list --db ") + db);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("containers"), std::string::npos) << db;
+  }
+  write("not-a-database.db", "hello, this is text and not SQLite at all, long enough......");
+  r = run("claims list --db not-a-database.db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("not-a-database.db"), std::string::npos) << r.err;
+}
+
+}  // namespace

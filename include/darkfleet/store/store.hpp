@@ -18,7 +18,7 @@
 namespace darkfleet::store {
 
 /// The schema version this build writes (PRAGMA user_version).
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 
 /// An ingested input, as recorded in the `sources` table.
 struct SourceInfo {
