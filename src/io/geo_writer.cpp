@@ -1,11 +1,5 @@
 #include "darkfleet/io/geo_writer.hpp"
 
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <cpl_string.h>
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +8,7 @@
 #include <stdexcept>
 
 #include "darkfleet/io/csv_positions.hpp"
+#include "gdal_plugin_api.hpp"
 
 namespace darkfleet::io {
 namespace {
@@ -33,11 +28,18 @@ const char* driver_name(GeoFormat format) {
 // DateTime type); the others get real DateTime fields.
 bool times_as_text(GeoFormat format) { return format == GeoFormat::csv || format == GeoFormat::kml; }
 
-std::runtime_error gdal_error(const std::string& what) {
-  const char* message = CPLGetLastErrorMsg();
-  return std::runtime_error(what + (message != nullptr && *message != '\0'
-                                        ? std::string(": ") + message
-                                        : std::string()));
+// A time as GDAL wants it: text in CSV, a UTC DateTime elsewhere.
+gdal::Value gdal_time(std::int64_t t_ms, bool as_text) {
+  const std::string iso = format_time_iso(t_ms);  // YYYY-MM-DDTHH:MM:SS[.mmm]Z
+  if (as_text) return iso;
+  gdal::DateTime t;
+  t.year = std::stoi(iso.substr(0, 4));
+  t.month = std::stoi(iso.substr(5, 2));
+  t.day = std::stoi(iso.substr(8, 2));
+  t.hour = std::stoi(iso.substr(11, 2));
+  t.minute = std::stoi(iso.substr(14, 2));
+  t.second = static_cast<float>(std::stod(iso.substr(17, iso.size() - 18)));
+  return t;
 }
 
 }  // namespace
@@ -171,81 +173,40 @@ class KmlFile {
 
 struct GeoWriter::Impl {
   std::unique_ptr<KmlFile> kml;
-  GDALDatasetH dataset = nullptr;
-  OGRLayerH layer = nullptr;
-  OGRSpatialReferenceH srs = nullptr;
+  std::unique_ptr<gdal::Layer> layer;  // CSV, GeoJSON, GPKG, FGB: through the GDAL plugin
   GeoFormat format = GeoFormat::geojson;
   std::vector<GeoField> fields;
-  std::string path;
   std::uint64_t features = 0;
-  bool in_transaction = false;
+  std::vector<gdal::Value> values;  // reused per feature
 
-  Impl() = default;
-  Impl(const Impl&) = delete;
-  Impl& operator=(const Impl&) = delete;
-  // Releases what a constructor that threw half-way had opened (close() resets both).
-  ~Impl() {
-    if (dataset != nullptr) GDALClose(dataset);
-    if (srs != nullptr) OSRDestroySpatialReference(srs);
-  }
-
-  void set_values(OGRFeatureH feature, std::span<const GeoValue> values) const {
-    for (std::size_t i = 0; i < fields.size() && i < values.size(); ++i) {
-      const int index = static_cast<int>(i);
-      const GeoValue& v = values[i];
-      if (std::holds_alternative<std::monostate>(v)) {
-        OGR_F_SetFieldNull(feature, index);
-      } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
-        OGR_F_SetFieldInteger64(feature, index, *n);  // GDAL narrows to the 32-bit field
+  const std::vector<gdal::Value>& convert(std::span<const GeoValue> in) {
+    values.clear();
+    for (const GeoValue& v : in) {
+      if (const auto* n = std::get_if<std::int64_t>(&v)) {
+        values.emplace_back(*n);
       } else if (const auto* d = std::get_if<double>(&v)) {
-        OGR_F_SetFieldDouble(feature, index, *d);
+        values.emplace_back(*d);
       } else if (const auto* s = std::get_if<std::string>(&v)) {
-        OGR_F_SetFieldString(feature, index, s->c_str());
+        values.emplace_back(*s);
       } else if (const auto* t = std::get_if<TimeMs>(&v)) {
-        const std::string iso = format_time_iso(t->t_ms);
-        if (times_as_text(format)) {
-          OGR_F_SetFieldString(feature, index, iso.c_str());
-        } else {
-          // iso is YYYY-MM-DDTHH:MM:SS[.mmm]Z
-          const int y = std::stoi(iso.substr(0, 4));
-          const int mo = std::stoi(iso.substr(5, 2));
-          const int day = std::stoi(iso.substr(8, 2));
-          const int h = std::stoi(iso.substr(11, 2));
-          const int mi = std::stoi(iso.substr(14, 2));
-          const float sec = static_cast<float>(std::stod(iso.substr(17, iso.size() - 18)));
-          OGR_F_SetFieldDateTimeEx(feature, index, y, mo, day, h, mi, sec, 100);  // 100 = UTC
-        }
+        values.push_back(gdal_time(t->t_ms, times_as_text(format)));
+      } else {
+        values.emplace_back(std::monostate{});
       }
     }
-  }
-
-  void write(OGRFeatureH feature) {
-    if (OGR_L_CreateFeature(layer, feature) != OGRERR_NONE) {
-      OGR_F_Destroy(feature);
-      throw gdal_error(path + ": cannot write a feature");
-    }
-    OGR_F_Destroy(feature);
-    ++features;
-    // Large transactions make GeoPackage fast; commit now and then to bound the journal.
-    if (in_transaction && features % 100000 == 0) {
-      GDALDatasetCommitTransaction(dataset);
-      GDALDatasetStartTransaction(dataset, FALSE);
-    }
+    return values;
   }
 };
 
 GeoWriter::GeoWriter(const std::string& path, GeoFormat format, const std::string& layer_name,
                      bool lines, std::vector<GeoField> fields, bool overwrite)
     : m_impl(std::make_unique<Impl>()) {
-  GDALAllRegister();
-  CPLErrorReset();
   m_impl->format = format;
   m_impl->fields = std::move(fields);
   const bool to_stdout = path == "-";
   if (to_stdout && (format == GeoFormat::gpkg || format == GeoFormat::fgb)) {
     throw std::runtime_error("GeoPackage and FlatGeobuf cannot be written to standard output");
   }
-  m_impl->path = to_stdout ? "/vsistdout/" : path;
   if (!to_stdout && std::filesystem::exists(path)) {
     if (!overwrite) throw std::runtime_error(path + " exists (use -O/--overwrite to replace it)");
     std::filesystem::remove(path);
@@ -254,40 +215,24 @@ GeoWriter::GeoWriter(const std::string& path, GeoFormat format, const std::strin
     m_impl->kml = std::make_unique<KmlFile>(path, layer_name, m_impl->fields);
     return;
   }
-  GDALDriverH driver = GDALGetDriverByName(driver_name(format));
-  if (driver == nullptr) throw std::runtime_error(std::string("GDAL has no ") + driver_name(format) + " driver");
-  m_impl->dataset = GDALCreate(driver, m_impl->path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-  if (m_impl->dataset == nullptr) throw gdal_error("cannot create " + path);
-
-  m_impl->srs = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(m_impl->srs, 4326);
-  OSRSetAxisMappingStrategy(m_impl->srs, OAMS_TRADITIONAL_GIS_ORDER);
-  char** options = nullptr;
-  if (format == GeoFormat::csv) {
-    options = CSLSetNameValue(options, "GEOMETRY", lines ? "AS_WKT" : "AS_XY");
-    options = CSLSetNameValue(options, "STRING_QUOTING", "IF_NEEDED");
-  }
-  if (format == GeoFormat::geojson) options = CSLSetNameValue(options, "RFC7946", "YES");
-  m_impl->layer = GDALDatasetCreateLayer(m_impl->dataset, layer_name.c_str(), m_impl->srs,
-                                         lines ? wkbLineString : wkbPoint, options);
-  CSLDestroy(options);
-  if (m_impl->layer == nullptr) throw gdal_error("cannot create a layer in " + path);
+  gdal::LayerOptions options;
+  options.path = to_stdout ? "/vsistdout/" : path;
+  options.driver = driver_name(format);
+  options.layer_name = layer_name;
+  options.lines = lines;
   for (const auto& f : m_impl->fields) {
-    OGRFieldType type = OFTString;
+    gdal::Field::Type type = gdal::Field::Type::text;
     switch (f.type) {
-      case GeoField::Type::integer: type = OFTInteger; break;
-      case GeoField::Type::real: type = OFTReal; break;
-      case GeoField::Type::text: type = OFTString; break;
-      case GeoField::Type::time: type = times_as_text(format) ? OFTString : OFTDateTime; break;
+      case GeoField::Type::integer: type = gdal::Field::Type::integer; break;
+      case GeoField::Type::real: type = gdal::Field::Type::real; break;
+      case GeoField::Type::text: type = gdal::Field::Type::text; break;
+      case GeoField::Type::time:
+        type = times_as_text(format) ? gdal::Field::Type::text : gdal::Field::Type::datetime;
+        break;
     }
-    OGRFieldDefnH defn = OGR_Fld_Create(f.name.c_str(), type);
-    const OGRErr err = OGR_L_CreateField(m_impl->layer, defn, TRUE);
-    OGR_Fld_Destroy(defn);
-    if (err != OGRERR_NONE) throw gdal_error("cannot add field " + f.name + " to " + path);
+    options.fields.push_back({f.name, type});
   }
-  if (format == GeoFormat::gpkg) {
-    m_impl->in_transaction = GDALDatasetStartTransaction(m_impl->dataset, FALSE) == OGRERR_NONE;
-  }
+  m_impl->layer = gdal::api().create_layer(options);
 }
 
 GeoWriter::~GeoWriter() {
@@ -304,12 +249,8 @@ void GeoWriter::add_point(double lon_deg, double lat_deg, std::span<const GeoVal
     ++m_impl->features;
     return;
   }
-  OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(m_impl->layer));
-  OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
-  OGR_G_SetPoint_2D(point, 0, lon_deg, lat_deg);
-  OGR_F_SetGeometryDirectly(feature, point);
-  m_impl->set_values(feature, values);
-  m_impl->write(feature);
+  m_impl->layer->add_point(lon_deg, lat_deg, m_impl->convert(values));
+  ++m_impl->features;
 }
 
 void GeoWriter::add_line(std::span<const std::pair<double, double>> lon_lat,
@@ -321,29 +262,21 @@ void GeoWriter::add_line(std::span<const std::pair<double, double>> lon_lat,
     ++m_impl->features;
     return;
   }
-  OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(m_impl->layer));
-  OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
-  for (const auto& [lon, lat] : lon_lat) OGR_G_AddPoint_2D(line, lon, lat);
-  if (lon_lat.size() == 1) OGR_G_AddPoint_2D(line, lon_lat[0].first, lon_lat[0].second);
-  OGR_F_SetGeometryDirectly(feature, line);
-  m_impl->set_values(feature, values);
-  m_impl->write(feature);
+  m_impl->layer->add_line(lon_lat, m_impl->convert(values));
+  ++m_impl->features;
 }
 
 void GeoWriter::close() {
-  if (m_impl != nullptr && m_impl->kml) {
+  if (m_impl == nullptr) return;
+  if (m_impl->kml) {
     auto kml = std::move(m_impl->kml);
     kml->finish();
     return;
   }
-  if (m_impl == nullptr || m_impl->dataset == nullptr) return;
-  if (m_impl->in_transaction) GDALDatasetCommitTransaction(m_impl->dataset);
-  CPLErrorReset();
-  GDALClose(m_impl->dataset);
-  m_impl->dataset = nullptr;
-  OSRDestroySpatialReference(m_impl->srs);
-  m_impl->srs = nullptr;
-  if (CPLGetLastErrorType() >= CE_Failure) throw gdal_error("cannot finish " + m_impl->path);
+  if (m_impl->layer) {
+    auto layer = std::move(m_impl->layer);
+    layer->close();
+  }
 }
 
 std::uint64_t GeoWriter::features() const { return m_impl->features; }

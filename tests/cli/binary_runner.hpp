@@ -47,7 +47,12 @@ class BinaryTest : public ::testing::Test {
 
   /// Runs the binary with ARGS in the test's folder; stdin is `stdin_file` or /dev/null.
   RunResult run(const std::string& args, const std::string& stdin_file = "") {
-    const std::string cmd = "cd '" + m_dir.string() + "' && '" + m_binary + "' " + args +
+    return run_shell("'" + m_binary + "' " + args, stdin_file);
+  }
+
+  /// Runs the shell command `command` (one command) in the test's folder, like run().
+  RunResult run_shell(const std::string& command, const std::string& stdin_file = "") {
+    const std::string cmd = "cd '" + m_dir.string() + "' && " + command +
                             (stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'") +
                             " >stdout.txt 2>stderr.txt";
     const int status = std::system(cmd.c_str());

@@ -379,3 +379,30 @@ TEST_F(Ingest, PositionsAndClaimsShareOneDatabaseEitherWayRound) {
 }
 
 }  // namespace
+
+namespace {
+
+// GDAL is a plugin loaded on first use, so that commands which do not need it start fast
+// (linking it cost every command 40 ms of start-up). Without the plugin, GDAL formats fail
+// with a message that says where darkfleet looked; KML (written by darkfleet) still works.
+TEST_F(Ingest, GdalIsAPluginThatOnlyItsFormatsNeed) {
+  const RunResult ldd = run_shell(std::string("ldd '") + DARKFLEET_BINARY + "'");
+  ASSERT_EQ(ldd.exit_code, 0) << ldd.err;
+  EXPECT_EQ(ldd.out.find("libgdal"), std::string::npos) << ldd.out;
+
+  make_traffic("traffic.nmea", 5, 0.1);
+  ASSERT_EQ(run("ingest traffic.nmea --db case.db --no-progress").exit_code, 0);
+  fs::copy_file(DARKFLEET_BINARY, path("lonely-darkfleet"));
+  fs::permissions(path("lonely-darkfleet"), fs::perms::owner_exec, fs::perm_options::add);
+  RunResult r = run_shell("./lonely-darkfleet tracks --db case.db -o tracks.gpkg");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("libdarkfleet_gdal.so"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("DARKFLEET_GDAL_PLUGIN"), std::string::npos) << r.err;
+  r = run_shell("./lonely-darkfleet tracks --db case.db -o tracks.kml");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string plugin = (fs::path(DARKFLEET_BINARY).parent_path() / "libdarkfleet_gdal.so").string();
+  r = run_shell("DARKFLEET_GDAL_PLUGIN='" + plugin + "' ./lonely-darkfleet tracks --db case.db -o tracks.gpkg");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+}  // namespace
