@@ -1,16 +1,11 @@
 // Splits an InputStream into lines without a system call or a copy per line.
 #pragma once
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <memory>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "darkfleet/io/input.hpp"
 
@@ -45,9 +40,9 @@ class LineReader {
   bool next(Line& line) {
     if (m_pos < m_end) {
       const char* begin = m_data + m_pos;
-      const char* nl = find_newline(begin, m_end - m_pos);
+      const void* nl = std::memchr(begin, '\n', m_end - m_pos);
       if (nl != nullptr) {
-        const auto len = static_cast<std::size_t>(nl - begin);
+        const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - begin);
         m_pos += len + 1;
         emit(line, begin, len);
         return true;
@@ -57,21 +52,6 @@ class LineReader {
   }
 
  private:
-  // The first '\n' in [p, p + n), or null. Inline, sixteen bytes at a time with SSE2: lines
-  // are short (about 50 bytes), so a library call per line would cost more than the search.
-  static const char* find_newline(const char* p, std::size_t n) {
-#if defined(__SSE2__)
-    const __m128i newline = _mm_set1_epi8('\n');
-    for (; n >= 16; p += 16, n -= 16) {
-      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      if (const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)); mask != 0) {
-        return p + std::countr_zero(static_cast<unsigned>(mask));
-      }
-    }
-#endif
-    return static_cast<const char*>(std::memchr(p, '\n', n));
-  }
-
   void emit(Line& line, const char* begin, std::size_t len) {
     std::size_t text_len = len;
     if (text_len > 0 && begin[text_len - 1] == '\r') --text_len;
