@@ -103,6 +103,7 @@ std::vector<KindScore> evaluate(const Truth& truth, const std::vector<Event>& ev
     for (const auto& e : events) {
       if (e.kind != kind) continue;
       if (kind == EventKind::dark_port_call && e.values.count("rank") && e.values.at("rank") != 1) continue;
+      if (kind == EventKind::gap && e.subtype == "identity_change") continue;
       const auto v = truth.vessel_of_mmsi.find(e.mmsi);
       if (v == truth.vessel_of_mmsi.end()) {
         ++s.unscored;

@@ -2,7 +2,9 @@
 // consecutive positions of a vessel, across segments, plus the open gap at the end of the
 // data. A reception map measured from the same data feeds the "likely intentional disabling"
 // rule; since the map is complete only after the last vessel, gaps that could qualify are
-// held back until finish().
+// held back until finish(), as are all gaps so that a gap that ends with the vessel's IMO
+// number appearing on another MMSI can be marked "identity_change".
+#include <algorithm>
 #include <chrono>
 
 #include "darkfleet/events/detectors.hpp"
@@ -114,6 +116,20 @@ class GapDetector final : public Detector {
     const Parameters& prm = *context.parameters;
     const AisClass cls = vessel.identities != nullptr ? ais_class_of(*vessel.identities) : AisClass::a;
     m_reception.add(*vessel.track, cls);
+    std::optional<std::int64_t> first_ms;
+    for (const auto& seg : vessel.track->segments) {
+      if (seg.quality == track::SegmentQuality::noise || seg.positions.empty()) continue;
+      const auto t = seg.positions.front().t_ms;
+      if (!first_ms || t < *first_ms) first_ms = t;
+    }
+    std::vector<std::uint32_t> imos;
+    if (vessel.identities != nullptr) {
+      for (const auto& i : *vessel.identities) {
+        if (i.imo == 0 || std::find(imos.begin(), imos.end(), i.imo) != imos.end()) continue;
+        imos.push_back(i.imo);
+        if (first_ms) m_first_by_imo[i.imo].push_back({vessel.mmsi, *first_ms});
+      }
+    }
     for (const Gap& g : find_gaps(*vessel.track, prm.get("gap.min_h"), prm.get("gap.lookback_h"),
                                   context.data_end_ms)) {
       Event e;
@@ -143,20 +159,30 @@ class GapDetector final : public Detector {
       const bool candidate = e.duration_h() >= prm.get("gap.disabling_min_h") && shore_nm &&
                              *shore_nm >= prm.get("gap.disabling_min_shore_nm") &&
                              g.positions_before >= prm.get("gap.disabling_min_positions_before");
-      if (candidate) {
-        m_held.push_back({std::move(e), cls});
-      } else {
-        sink.on_event(std::move(e));
-      }
+      (void)sink;  // gaps wait for finish(): the reception map and other MMSIs are complete then
+      m_held.push_back({std::move(e), cls, candidate, imos});
     }
   }
 
   void finish(const Context& context, EventSink& sink) override {
     const double min_rate = context.parameters->get("gap.disabling_min_cell_positions_per_day");
-    for (auto& [e, cls] : m_held) {
-      const double rate = m_reception.positions_per_day(e.start.position, e.start.t_ms, cls);
-      e.values["reception_positions_per_day"] = rate;
-      if (rate > min_rate) e.subtype = "likely_disabling";
+    const auto hour = static_cast<std::int64_t>(detail::k_ms_per_h);
+    for (auto& h : m_held) {
+      Event& e = h.event;
+      // the same IMO number appearing on another MMSI during the gap: a new identity, not silence
+      for (const auto imo : h.imos) {
+        for (const auto& [mmsi, first] : m_first_by_imo[imo]) {
+          if (mmsi != e.mmsi && first >= e.start.t_ms - hour && first <= e.end.t_ms) {
+            e.subtype = "identity_change";
+            e.notes["new_mmsi"] = std::to_string(mmsi);
+          }
+        }
+      }
+      if (h.candidate && e.subtype.empty()) {
+        const double rate = m_reception.positions_per_day(e.start.position, e.start.t_ms, h.ais_class);
+        e.values["reception_positions_per_day"] = rate;
+        if (rate > min_rate) e.subtype = "likely_disabling";
+      }
       sink.on_event(std::move(e));
     }
     m_held.clear();
@@ -164,7 +190,14 @@ class GapDetector final : public Detector {
 
  private:
   ReceptionMap m_reception;
-  std::vector<std::pair<Event, AisClass>> m_held;
+  struct Held {
+    Event event;
+    AisClass ais_class;
+    bool candidate;  // may be likely disabling
+    std::vector<std::uint32_t> imos;
+  };
+  std::vector<Held> m_held;
+  std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::int64_t>>> m_first_by_imo;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 // below port_visit.stop_speed_kn until above port_visit.move_speed_kn, gaps in port longer
 // than port_visit.gap_h, a new visit when consecutive positions come from segments more
 // than port_visit.max_inter_segment_distance_nm apart; confidence 1-4.
+#include <cmath>
 #include <optional>
 
 #include "darkfleet/events/detectors.hpp"
@@ -44,8 +45,9 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
   const double move_kn = parameters.get("port_visit.move_speed_kn");
   const double gap_h = parameters.get("port_visit.gap_h");
   const double split_nm = parameters.get("port_visit.max_inter_segment_distance_nm");
+  const double buffer_h = parameters.get("port_visit.jump_buffer_h");
 
-  const std::vector<SeqPoint> seq = merged_positions(track);
+  const std::vector<SeqPoint> seq = merged_positions(track, true);
   std::optional<OpenVisit> visit;
   auto close = [&](bool exit) {
     const OpenVisit& v = *visit;
@@ -87,6 +89,18 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
     }
     if (visit) {
       const double d = geo::distance_m(here, visit->port->position);
+      // A report beyond the exit distance that its own speed cannot explain (a moored
+      // vessel 20 km away minutes later) is a spoofed or wrong position: it does not end
+      // the visit. Allowed: (1.1 x reported speed + 1 kn) x hypot(dt, buffer).
+      if (d > exit_m && p.sog_kn()) {
+        const store::Position& anchor = *visit->last->p;
+        const double dt_h = hours(anchor.t_ms, p.t_ms);
+        const double allowed_nm = (1.1 * *p.sog_kn() + 1.0) * std::hypot(dt_h, buffer_h);
+        if (track::distance_nm(anchor, p) > allowed_nm) {
+          prev = &sp;
+          continue;
+        }
+      }
       if (d > exit_m) {
         close(true);
       } else {

@@ -21,11 +21,24 @@ struct SeqPoint {
   std::uint32_t segment = 0;
 };
 
-/// The positions of every non-noise segment of `track`, merged in time order.
-inline std::vector<SeqPoint> merged_positions(const track::Track& track) {
+/// True when another non-noise segment of `track` with more positions spans the whole time
+/// of `s` (a spoofed stretch or a second transmitter inside the vessel's own track).
+inline bool contained(const track::Track& track, const track::Segment& s) {
+  if (s.positions.empty()) return true;
+  for (const auto& o : track.segments) {
+    if (&o == &s || o.quality == track::SegmentQuality::noise || o.positions.size() <= s.positions.size()) continue;
+    if (o.positions.front().t_ms <= s.positions.front().t_ms && o.positions.back().t_ms >= s.positions.back().t_ms) return true;
+  }
+  return false;
+}
+
+/// The positions of every non-noise segment of `track`, merged in time order; without the
+/// segments contained in a longer one when `drop_contained`.
+inline std::vector<SeqPoint> merged_positions(const track::Track& track, bool drop_contained = false) {
   std::vector<SeqPoint> out;
   for (const auto& s : track.segments) {
     if (s.quality == track::SegmentQuality::noise) continue;
+    if (drop_contained && contained(track, s)) continue;
     for (const auto& p : s.positions) out.push_back({&p, s.index});
   }
   std::stable_sort(out.begin(), out.end(),

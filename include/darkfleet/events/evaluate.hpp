@@ -53,7 +53,8 @@ struct KindScore {
 /// Scores `events` against `truth`, kind by kind (only kinds present in either). A
 /// detected event matches a true one of the same kind, vessel (and port, other vessel)
 /// whose interval overlaps it, widened by `tolerance_h` on both sides. Dark port calls are
-/// scored on their rank-1 candidate (values["rank"] == 1).
+/// scored on their rank-1 candidate (values["rank"] == 1); gaps marked "identity_change"
+/// (the vessel went on under another MMSI) are not scored as gaps.
 std::vector<KindScore> evaluate(const Truth& truth, const std::vector<Event>& events,
                                 double tolerance_h = 1.0);
 
