@@ -46,7 +46,10 @@ class DarkPortCallDetector final : public Detector {
     const auto gaps = find_gaps(*vessel.track, prm.get("gap.min_h"), prm.get("gap.lookback_h"),
                                 std::nullopt);
     if (gaps.empty()) return;
-    const auto visits_seen = detail::port_visits_of(*vessel.track, *m_index, prm, prm.name());
+    std::vector<Event> visits_seen;
+    for (auto& v : detail::port_visits_of(*vessel.track, *m_index, prm, prm.name())) {
+      if (v.values["confidence_level"] >= prm.get("port_visit.min_confidence")) visits_seen.push_back(std::move(v));
+    }
     for (const Gap& g : gaps) {
       // the vessel's port history, without the visits just before and just after the gap
       // (those ports are where it came from and went to in sight, not evidence of a call)
