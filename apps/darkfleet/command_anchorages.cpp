@@ -4,21 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "darkfleet/events/anchorages.hpp"
-#include "darkfleet/io/csv_positions.hpp"
 #include "output.hpp"
 #include "registry_options.hpp"
 
 namespace darkfleet::cli {
-namespace {
-
-std::optional<std::int64_t> time_option(const std::string& text, const char* name) {
-  if (text.empty()) return std::nullopt;
-  const auto t = io::parse_time_ms(text);
-  if (!t) throw CLI::ValidationError(std::string(name) + ": '" + text + "' is not an ISO 8601 UTC time");
-  return *t;
-}
-
-}  // namespace
 
 void AnchoragesCommand::setup(CLI::App& app) {
   app.footer(
@@ -39,14 +28,7 @@ void AnchoragesCommand::setup(CLI::App& app) {
 }
 
 int AnchoragesCommand::run() {
-  events::Parameters parameters = events::Parameters::gfw();
-  for (const auto& p : m_params) {
-    try {
-      parameters.set(p);
-    } catch (const std::invalid_argument& e) {
-      throw CLI::ValidationError(e.what());
-    }
-  }
+  events::Parameters parameters = parameters_option(m_params);
   const store::Window window{time_option(m_from, "--from"), time_option(m_to, "--to")};
   store::Store db(m_db, store::Store::Mode::read_only);
   events::AnchorageFinder finder(parameters);

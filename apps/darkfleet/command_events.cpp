@@ -6,20 +6,12 @@
 
 #include "darkfleet/events/detectors.hpp"
 #include "darkfleet/events/output.hpp"
-#include "darkfleet/io/csv_positions.hpp"
 #include "output.hpp"
 #include "ports_option.hpp"
 #include "registry_options.hpp"
 
 namespace darkfleet::cli {
 namespace {
-
-std::optional<std::int64_t> time_option(const std::string& text, const char* name) {
-  if (text.empty()) return std::nullopt;
-  const auto t = io::parse_time_ms(text);
-  if (!t) throw CLI::ValidationError(std::string(name) + ": '" + text + "' is not an ISO 8601 UTC time");
-  return *t;
-}
 
 std::vector<events::EventKind> parse_kinds(const std::string& text) {
   if (text.empty()) return events::available_kinds();
@@ -67,14 +59,7 @@ void EventsCommand::setup(CLI::App& app) {
 }
 
 int EventsCommand::run() {
-  events::Parameters parameters = events::Parameters::gfw();
-  for (const auto& p : m_params) {
-    try {
-      parameters.set(p);
-    } catch (const std::invalid_argument& e) {
-      throw CLI::ValidationError(e.what());
-    }
-  }
+  events::Parameters parameters = parameters_option(m_params);
   if (m_list_parameters) {
     for (const auto& p : parameters.all()) {
       fmt::print("{}\t{}\t{}\t{}\n", p.key, p.value, p.unit, p.source);

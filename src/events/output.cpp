@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "darkfleet/io/csv_positions.hpp"
+#include "darkfleet/io/geo_writer.hpp"
 
 namespace darkfleet::events {
 namespace {
@@ -97,9 +98,17 @@ std::optional<OutputFormat> output_format_from_name(std::string_view name) {
 }
 
 std::optional<OutputFormat> output_format_from_path(std::string_view path) {
-  const auto dot = path.rfind('.');
-  if (dot == std::string_view::npos) return std::nullopt;
-  return output_format_from_name(path.substr(dot + 1));
+  if (path.ends_with(".json")) return OutputFormat::json;  // io's table takes .json as GeoJSON
+  const auto geo = io::geo_format_from_path(path);
+  if (!geo) return std::nullopt;
+  switch (*geo) {
+    case io::GeoFormat::csv: return OutputFormat::csv;
+    case io::GeoFormat::geojson: return OutputFormat::geojson;
+    case io::GeoFormat::kml: return OutputFormat::kml;
+    case io::GeoFormat::gpkg:
+    case io::GeoFormat::fgb: return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 void write_events(std::ostream& out, const std::vector<Event>& events, OutputFormat format,
