@@ -67,20 +67,6 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string values_text(const Event& e) {
   std::string out;
   for (const auto& [k, v] : e.values) out += fmt::format("{}{}={:.6g}", out.empty() ? "" : ";", k, v);
@@ -173,9 +159,9 @@ void write_events(std::ostream& out, const std::vector<Event>& events, OutputFor
             "<Placemark><name>{}</name><description>{}</description><TimeSpan><begin>{}</begin>"
             "<end>{}</end></TimeSpan><Point><coordinates>{:.6f},{:.6f}</coordinates></Point>"
             "</Placemark>\n",
-            xml_escape(fmt::format("{} {}{}", to_string(e.kind), e.mmsi,
+            io::xml_escape(fmt::format("{} {}{}", to_string(e.kind), e.mmsi,
                                    e.port_id.empty() ? "" : " " + e.port_id)),
-            xml_escape(values_text(e)), io::format_time_iso(e.start.t_ms),
+            io::xml_escape(values_text(e)), io::format_time_iso(e.start.t_ms),
             io::format_time_iso(e.end.t_ms), e.position.lon_deg, e.position.lat_deg);
       }
       out << "</Document></kml>\n";
