@@ -18,13 +18,6 @@ using io::GeoField;
 using io::GeoValue;
 using io::TimeMs;
 
-std::optional<std::int64_t> time_option(const std::string& text, const char* name) {
-  if (text.empty()) return std::nullopt;
-  const auto t = io::parse_time_ms(text);
-  if (!t) throw CLI::ValidationError(std::string(name) + ": '" + text + "' is not an ISO 8601 UTC time");
-  return *t;
-}
-
 std::optional<store::BBox> bbox_option(const std::string& text) {
   if (text.empty()) return std::nullopt;
   std::istringstream in(text);

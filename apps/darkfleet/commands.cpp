@@ -1,7 +1,10 @@
 // The table of subcommands.
 #include "command.hpp"
+#include "command_anchorages.hpp"
 #include "command_claims.hpp"
 #include "command_decode.hpp"
+#include "command_evaluate.hpp"
+#include "command_events.hpp"
 #include "command_generate.hpp"
 #include "command_help.hpp"
 #include "command_simulate.hpp"
@@ -27,6 +30,12 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<TracksCommand>(); }},
       {"vessels", "List the vessels in a database with their identity history",
        [] { return std::make_unique<VesselsCommand>(); }},
+      {"events", "Detect port visits, AIS gaps and dark port calls (JSON, GeoJSON, CSV, KML)",
+       [] { return std::make_unique<EventsCommand>(); }},
+      {"anchorages", "Find anchorages in the data (stationary clusters, GFW's method)",
+       [] { return std::make_unique<AnchoragesCommand>(); }},
+      {"evaluate", "Score events against a simulation's truth.json (precision, recall)",
+       [] { return std::make_unique<EvaluateCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };

@@ -1,6 +1,9 @@
 #include "registry_options.hpp"
 
 #include <charconv>
+#include <stdexcept>
+
+#include "darkfleet/io/csv_positions.hpp"
 
 namespace darkfleet::cli {
 
@@ -49,6 +52,25 @@ void add_segmenter_options(CLI::App& app, track::SegmenterOptions& o) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--min-good-positions", o.min_good_positions,
                  "Segments with fewer positions are 'short' (default 11)");
+}
+
+std::optional<std::int64_t> time_option(const std::string& text, const char* name) {
+  if (text.empty()) return std::nullopt;
+  const auto t = io::parse_time_ms(text);
+  if (!t) throw CLI::ValidationError(std::string(name) + ": '" + text + "' is not an ISO 8601 UTC time");
+  return *t;
+}
+
+events::Parameters parameters_option(const std::vector<std::string>& assignments) {
+  events::Parameters parameters = events::Parameters::gfw();
+  for (const auto& a : assignments) {
+    try {
+      parameters.set(a);
+    } catch (const std::invalid_argument& e) {
+      throw CLI::ValidationError(e.what());
+    }
+  }
+  return parameters;
 }
 
 }  // namespace darkfleet::cli

@@ -3,11 +3,13 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "darkfleet/events/parameters.hpp"
 #include "darkfleet/store/store.hpp"
 #include "darkfleet/track/segmenter.hpp"
 
@@ -18,6 +20,13 @@ std::vector<std::uint32_t> parse_mmsi_list(const std::string& text);
 
 /// Each vessel's most recently broadcast non-empty name.
 std::map<std::uint32_t, std::string> latest_names(const store::Store& db);
+
+/// The time of option `name` ("--from"), ISO 8601 UTC; none when `text` is empty. Throws
+/// CLI::ValidationError.
+std::optional<std::int64_t> time_option(const std::string& text, const char* name);
+
+/// The "gfw" parameter set with each `--param key=value` applied. Throws CLI::ValidationError.
+events::Parameters parameters_option(const std::vector<std::string>& assignments);
 
 /// Declares --max-hours, --max-speed, --reported-speed-multiplier, --buffer-hours,
 /// --duplicate-window and --min-good-positions on `app`, writing into `options`.

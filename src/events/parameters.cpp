@@ -35,6 +35,8 @@ Parameters Parameters::gfw() {
   p.add({"port_visit.min_confidence", 2, "1-4", "GFW product filter (DOMAIN.md 1.3)"});
   p.add({"port_visit.max_inter_segment_distance_nm", 60, "nm",
          "pipe_anchorages/options/port_visits_options.py (DOMAIN.md 1.3)"});
+  p.add({"port_visit.jump_buffer_h", 0.5, "h",
+         "darkfleet's own use of pipe-segment buffer_hours (docs/events.md, DOMAIN.md 1.5)"});
   p.add({"anchorage.cell_m", 500, "m", "S2 level 14, about 0.5 km (DOMAIN.md 1.3)"});
   p.add({"anchorage.stationary_radius_m", 500, "m", k_anchorages});
   p.add({"anchorage.stationary_min_h", 12, "h", k_anchorages});
@@ -49,6 +51,8 @@ Parameters Parameters::gfw() {
   // dark port calls (no reference tool has them)
   p.add({"dark_port_call.max_speed_kn", 15, "kn", k_own});
   p.add({"dark_port_call.min_dwell_h", 6, "h", k_own});
+  p.add({"dark_port_call.history_bonus_h", 12, "h", k_own});
+  p.add({"dark_port_call.course_bonus_h", 6, "h", k_own});
   // encounters
   p.add({"encounter.max_distance_m", 500, "m", k_encounters});
   p.add({"encounter.max_speed_kn", 2, "kn", "GFW pipe-events encounter-events.sql.j2 (DOMAIN.md 1.1)"});

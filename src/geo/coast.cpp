@@ -1,6 +1,7 @@
 // Land polygons and point queries. A first, brute-force version (every query visits every
 // edge): the geo module adds a spatial index and file loading behind the same interface.
 #include "darkfleet/geo/coast.hpp"
+#include "darkfleet/geo/ports.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -98,5 +99,10 @@ double Coast::distance_to_shore_m(LatLon p) const {
 }
 
 std::size_t Coast::polygon_count() const { return m_impl->land.size(); }
+
+// Placeholder so that callers link until the geo branch's port loaders land (they replace it).
+std::vector<Port> load_ports(const std::string& path) {
+  throw std::runtime_error(path + ": reading port files is not built yet");
+}
 
 }  // namespace darkfleet::geo

@@ -44,6 +44,20 @@ gdal::Value gdal_time(std::int64_t t_ms, bool as_text) {
 
 }  // namespace
 
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::optional<GeoFormat> geo_format_from_name(std::string_view name) {
   if (name == "csv") return GeoFormat::csv;
   if (name == "geojson") return GeoFormat::geojson;
@@ -144,19 +158,7 @@ class KmlFile {
   static bool is_time_field(const GeoField& f) {
     return f.name == "timestamp" || f.name == "begin" || f.name == "end";
   }
-  static std::string escape(const std::string& s) {
-    std::string out;
-    for (const char c : s) {
-      switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-      }
-    }
-    return out;
-  }
+  static std::string escape(const std::string& s) { return xml_escape(s); }
   void flush() {
     if (!m_buf.empty() && std::fwrite(m_buf.data(), 1, m_buf.size(), m_file) != m_buf.size()) {
       throw std::runtime_error("cannot write " + m_path);

@@ -22,6 +22,9 @@ namespace darkfleet::io {
 /// A vector format darkfleet writes.
 enum class GeoFormat : std::uint8_t { csv, geojson, gpkg, fgb, kml };
 
+/// `s` with XML's special characters (& < > ") as entities.
+std::string xml_escape(std::string_view s);
+
 /// The format called `name` ("csv", "geojson", "gpkg", "fgb", "kml").
 std::optional<GeoFormat> geo_format_from_name(std::string_view name);
 /// The format a file name's extension implies (.csv, .geojson/.json, .gpkg, .fgb, .kml).

@@ -1,0 +1,84 @@
+#include "command_evaluate.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "darkfleet/events/evaluate.hpp"
+#include "darkfleet/events/output.hpp"
+
+namespace darkfleet::cli {
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+void EvaluateCommand::setup(CLI::App& app) {
+  app.footer(
+      "Score events (darkfleet events -f json) against a simulation's truth.json: precision,\n"
+      "recall and start/end time errors per kind. Manual: darkfleet help evaluate");
+  app.add_option("--truth", m_truth, "truth.json written by darkfleet simulate")
+      ->required()
+      ->type_name("FILE");
+  app.add_option("events", m_events, "Events JSON written by darkfleet events")
+      ->required()
+      ->type_name("EVENTS.json");
+  app.add_option("--tolerance", m_tolerance_h, "Hours an event may miss a true one and still match (default 1)")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("HOURS");
+  app.add_option("--min-gap", m_min_gap_h, "Shortest dark period that counts as a true gap (default 6 h, as gap.min_h)")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("HOURS");
+  app.add_option("-f,--format", m_format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  app.add_option("--fail-below", m_fail_below,
+                 "Exit 1 when a scored kind's precision or recall is below this (0..1)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("X");
+}
+
+int EvaluateCommand::run() {
+  const auto truth = events::parse_truth(read_file(m_truth), m_min_gap_h);
+  const auto detected = events::read_events_json(read_file(m_events));
+  const auto scores = events::evaluate(truth, detected, m_tolerance_h);
+  bool below = false;
+  if (m_format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : scores) {
+      out.push_back({{"kind", std::string(events::to_string(s.kind))}, {"truth", s.truth},
+                     {"detected", s.detected}, {"unscored", s.unscored},
+                     {"true_positives", s.true_positives}, {"precision", s.precision},
+                     {"recall", s.recall}, {"mean_start_error_min", s.mean_start_error_min},
+                     {"mean_end_error_min", s.mean_end_error_min},
+                     {"max_start_error_min", s.max_start_error_min},
+                     {"max_end_error_min", s.max_end_error_min}});
+    }
+    fmt::print("{}\n", out.dump(1));
+  } else {
+    fmt::print("{:<15} {:>6} {:>8} {:>4} {:>9} {:>6} {:>13} {:>13} {:>8}\n", "kind", "truth",
+               "detected", "tp", "precision", "recall", "start err min", "end err min", "unscored");
+    for (const auto& s : scores) {
+      fmt::print("{:<15} {:>6} {:>8} {:>4} {:>9.3f} {:>6.3f} {:>6.1f} /{:>5.1f} {:>6.1f} /{:>5.1f} {:>8}\n",
+                 events::to_string(s.kind), s.truth, s.detected, s.true_positives, s.precision,
+                 s.recall, s.mean_start_error_min, s.max_start_error_min, s.mean_end_error_min,
+                 s.max_end_error_min, s.unscored);
+    }
+  }
+  for (const auto& s : scores) {
+    if ((s.truth > 0 || s.detected > 0) && (s.precision < m_fail_below || s.recall < m_fail_below)) below = true;
+  }
+  return below ? k_exit_error : k_exit_ok;
+}
+
+}  // namespace darkfleet::cli

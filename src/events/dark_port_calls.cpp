@@ -1,0 +1,134 @@
+// Dark port calls: for every closed AIS gap, each watched port the vessel could have called
+// at — dist(start, port) + dist(port, end) <= dark_port_call.max_speed_kn x (gap duration -
+// dark_port_call.min_dwell_h). Candidates of one gap are ranked by score = slack (hours to
+// spare) + dark_port_call.history_bonus_h when the vessel visited that port in its visible
+// track (other than right before or after the gap); rank 1 is the most likely port.
+#include <algorithm>
+#include <cmath>
+
+#include "darkfleet/events/detectors.hpp"
+#include "sequence.hpp"
+
+namespace darkfleet::events {
+namespace {
+
+using detail::latlon;
+
+// Cosine of the angle between the reported course at `p` and the bearing to `port`
+// (`toward`), or from `port` (!toward); 0 when no course was reported or p is at the port.
+double course_fit(const store::Position& p, geo::LatLon port, bool toward) {
+  const auto cog = p.cog_deg();
+  if (!cog || geo::distance_m(latlon(p), port) < 1000) return 0;
+  constexpr double k_rad = 3.14159265358979323846 / 180.0;
+  const double lat1 = p.lat_deg() * k_rad, lat2 = port.lat_deg * k_rad;
+  const double dlon = (port.lon_deg - p.lon_deg()) * k_rad;
+  const double bearing = std::atan2(std::sin(dlon) * std::cos(lat2),
+                                    std::cos(lat1) * std::sin(lat2) - std::sin(lat1) * std::cos(lat2) * std::cos(dlon));
+  const double c = std::cos(bearing - *cog * k_rad);
+  return toward ? c : -c;
+}
+
+class DarkPortCallDetector final : public Detector {
+ public:
+  [[nodiscard]] EventKind kind() const override { return EventKind::dark_port_call; }
+
+  void on_vessel(const VesselData& vessel, const Context& context, EventSink& sink) override {
+    if (context.ports == nullptr || context.ports->empty()) return;
+    if (!m_index || m_ports != context.ports) {
+      m_index.emplace(context.ports);
+      m_ports = context.ports;
+    }
+    const Parameters& prm = *context.parameters;
+    const double max_kn = prm.get("dark_port_call.max_speed_kn");
+    const double dwell_h = prm.get("dark_port_call.min_dwell_h");
+    const double bonus_h = prm.get("dark_port_call.history_bonus_h");
+    const double course_h = prm.get("dark_port_call.course_bonus_h");
+    const auto gaps = find_gaps(*vessel.track, prm.get("gap.min_h"), prm.get("gap.lookback_h"),
+                                std::nullopt);
+    if (gaps.empty()) return;
+    std::vector<Event> visits_seen;
+    for (auto& v : detail::port_visits_of(*vessel.track, *m_index, prm, prm.name())) {
+      if (v.values["confidence_level"] >= prm.get("port_visit.min_confidence")) visits_seen.push_back(std::move(v));
+    }
+    for (const Gap& g : gaps) {
+      // the vessel's port history, without the visits just before and just after the gap
+      // (those ports are where it came from and went to in sight, not evidence of a call)
+      const Event* before = nullptr;
+      const Event* after = nullptr;
+      for (const auto& v : visits_seen) {
+        if (v.end.t_ms <= g.before.t_ms && (before == nullptr || v.end.t_ms > before->end.t_ms)) before = &v;
+        if (v.start.t_ms >= g.end_ms && (after == nullptr || v.start.t_ms < after->start.t_ms)) after = &v;
+      }
+      std::map<std::string, int> history;
+      for (const auto& v : visits_seen) {
+        if (&v != before && &v != after) ++history[v.port_id];
+      }
+      const geo::LatLon a = latlon(g.before);
+      const geo::LatLon b = latlon(*g.after);
+      const double dur_h = detail::hours(g.before.t_ms, g.end_ms);
+      const double budget_h = dur_h - dwell_h;
+      if (budget_h <= 0) continue;
+      std::vector<Event> candidates;
+      for (const geo::Port& port : *context.ports) {
+        const double d1 = geo::distance_m(a, port.position) / geo::k_m_per_nm;
+        const double d2 = geo::distance_m(port.position, b) / geo::k_m_per_nm;
+        const double slack_h = budget_h - (d1 + d2) / max_kn;
+        if (slack_h < 0) continue;
+        const auto hist = history.find(port.id);
+        const int visits = hist == history.end() ? 0 : hist->second;
+        const double course = course_fit(g.before, port.position, true) * 0.5 +
+                              course_fit(*g.after, port.position, false) * 0.5;
+        Event e;
+        e.kind = EventKind::dark_port_call;
+        e.mmsi = vessel.mmsi;
+        // the window in which the vessel could have been in port: from the earliest arrival
+        // to the latest departure at dark_port_call.max_speed_kn
+        e.start = {g.before.t_ms + static_cast<std::int64_t>(d1 / max_kn * detail::k_ms_per_h), port.position};
+        e.end = {g.end_ms - static_cast<std::int64_t>(d2 / max_kn * detail::k_ms_per_h), port.position};
+        e.values["gap_start_lat"] = a.lat_deg;
+        e.values["gap_start_lon"] = a.lon_deg;
+        e.values["gap_end_lat"] = b.lat_deg;
+        e.values["gap_end_lon"] = b.lon_deg;
+        e.position = port.position;
+        e.port_id = port.id;
+        e.parameter_set = prm.name();
+        e.values["slack_h"] = slack_h;
+        e.values["gap_duration_h"] = dur_h;
+        e.values["distance_in_nm"] = d1;
+        e.values["distance_out_nm"] = d2;
+        e.values["earliest_arrival_h"] = d1 / max_kn;
+        e.values["port_visits_seen"] = visits;
+        e.values["course_fit"] = course;
+        e.values["score"] = slack_h + (visits > 0 ? bonus_h : 0.0) + course_h * course;
+        e.notes["port_name"] = port.name;
+        e.evidence.push_back({vessel.mmsi, g.before_segment, g.before.t_ms, g.before.t_ms, 1});
+        e.evidence.push_back({vessel.mmsi, g.after_segment, g.after->t_ms, g.after->t_ms, 1});
+        candidates.push_back(std::move(e));
+      }
+      std::sort(candidates.begin(), candidates.end(), [](const Event& x, const Event& y) {
+        const double sx = x.values.at("score"), sy = y.values.at("score");
+        return sx != sy ? sx > sy : x.port_id < y.port_id;
+      });
+      const double n = static_cast<double>(candidates.size());
+      for (std::size_t i = 0; i < candidates.size(); ++i) {
+        Event& e = candidates[i];
+        e.values["rank"] = static_cast<double>(i + 1);
+        e.values["candidates"] = n;
+        e.confidence = 1.0 / n;  // a uniform prior over the reachable ports
+        sink.on_event(std::move(e));
+      }
+    }
+  }
+
+ private:
+  const std::vector<geo::Port>* m_ports = nullptr;
+  std::optional<detail::PortIndex> m_index;
+};
+
+}  // namespace
+
+std::unique_ptr<Detector> make_dark_port_call_detector() {
+  return std::make_unique<DarkPortCallDetector>();
+}
+
+}  // namespace darkfleet::events
