@@ -1,60 +1,234 @@
-// Land polygons and point queries. A first, brute-force version (every query visits every
-// edge): the geo module adds a spatial index and file loading behind the same interface.
+// Land polygons and fast point queries through a lon/lat grid index.
+//
+// The index is a grid of k_cell_deg cells over the whole globe. Each cell lists the ring
+// edges whose bounding box touches it (compressed rows), and knows whether its centre is on
+// land. on_land() in a cell without edges is that flag; in a cell with edges it counts the
+// crossings of the segment centre -> query point with the cell's edges. distance_to_shore_m()
+// scans the cells of a box around the point whose radius doubles until it holds the nearest
+// edge, up to k_search_radius_m. See src/geo/README.md for the semantics.
 #include "darkfleet/geo/coast.hpp"
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 #include <limits>
+#include <mutex>
 #include <numbers>
 #include <stdexcept>
 
 namespace darkfleet::geo {
 namespace {
 
-// True when `p` is inside `ring` (even-odd rule on lon/lat as plane coordinates).
-bool inside(const Ring& ring, LatLon p) {
-  bool in = false;
-  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-    const LatLon& a = ring[i];
-    const LatLon& b = ring[j];
-    if ((a.lat_deg > p.lat_deg) != (b.lat_deg > p.lat_deg)) {
-      const double x = a.lon_deg + (p.lat_deg - a.lat_deg) * (b.lon_deg - a.lon_deg) /
-                                       (b.lat_deg - a.lat_deg);
-      if (p.lon_deg < x) in = !in;
+constexpr double k_cell_deg = 0.1;
+constexpr int k_cols = 3600;  // 360 / k_cell_deg
+constexpr int k_rows = 1800;  // 180 / k_cell_deg
+constexpr double k_rad = std::numbers::pi / 180.0;
+/// Beyond this radius distance_to_shore_m() stops searching and reports the radius.
+constexpr double k_search_radius_m = 200 * k_m_per_nm;
+constexpr double k_first_radius_m = 20'000;
+// WGS84.
+constexpr double k_a_m = 6'378'137.0;
+constexpr double k_e2 = 0.00669437999014;
+
+struct Edge {
+  double lon0, lat0, lon1, lat1;
+};
+
+// Longitude in [-180, 180).
+double wrap_lon(double lon_deg) {
+  if (lon_deg >= -180 && lon_deg < 180) return lon_deg;
+  double x = std::fmod(lon_deg + 180.0, 360.0);
+  if (x < 0) x += 360.0;
+  return x - 180.0;
+}
+
+int row_of(double lat_deg) {
+  return std::clamp(static_cast<int>(std::floor((lat_deg + 90.0) / k_cell_deg)), 0, k_rows - 1);
+}
+int col_of(double lon_deg) {
+  return std::clamp(static_cast<int>(std::floor((lon_deg + 180.0) / k_cell_deg)), 0, k_cols - 1);
+}
+double row_centre(int row) { return -90.0 + (row + 0.5) * k_cell_deg; }
+double col_centre(int col) { return -180.0 + (col + 0.5) * k_cell_deg; }
+
+// Twice the signed area of triangle o, a, b in lon/lat.
+double orient(double ox, double oy, double ax, double ay, double bx, double by) {
+  return (ax - ox) * (by - oy) - (ay - oy) * (bx - ox);
+}
+
+// True when an edge is an artefact of splitting land at the antimeridian or the south pole
+// (Natural Earth does both): it bounds polygons but is no shore.
+bool artificial(const Edge& e) {
+  constexpr double k_eps = 1e-6;
+  const bool meridian = std::abs(e.lon0) >= 180 - k_eps && std::abs(e.lon1) >= 180 - k_eps &&
+                        (e.lon0 > 0) == (e.lon1 > 0);
+  const bool pole = e.lat0 <= -90 + k_eps && e.lat1 <= -90 + k_eps;
+  return meridian || pole;
+}
+
+std::once_flag g_gdal_once;
+
+void collect_polygons(OGRGeometryH geometry, std::vector<Polygon>& out) {
+  const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
+  const auto ring_of = [](OGRGeometryH ring_h) {
+    Ring ring;
+    const int n = OGR_G_GetPointCount(ring_h);
+    ring.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      ring.push_back({OGR_G_GetY(ring_h, i), OGR_G_GetX(ring_h, i)});
+    }
+    if (ring.size() > 1 && ring.front() == ring.back()) ring.pop_back();
+    return ring;
+  };
+  if (type == wkbPolygon) {
+    const int n = OGR_G_GetGeometryCount(geometry);
+    if (n == 0) return;
+    Polygon polygon;
+    polygon.outer = ring_of(OGR_G_GetGeometryRef(geometry, 0));
+    for (int i = 1; i < n; ++i) polygon.holes.push_back(ring_of(OGR_G_GetGeometryRef(geometry, i)));
+    out.push_back(std::move(polygon));
+  } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+    for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
+      collect_polygons(OGR_G_GetGeometryRef(geometry, i), out);
     }
   }
-  return in;
 }
 
-// Distance from `p` to the segment a-b, metres, in a local equirectangular projection
-// around `p` (good to well under 1 % over the tens of kilometres that matter here).
-double segment_distance_m(LatLon p, LatLon a, LatLon b) {
-  constexpr double k_m_per_deg = 111'195.0;
-  const double kx = k_m_per_deg * std::cos(p.lat_deg * std::numbers::pi / 180.0);
-  const double ax = (a.lon_deg - p.lon_deg) * kx;
-  const double ay = (a.lat_deg - p.lat_deg) * k_m_per_deg;
-  const double bx = (b.lon_deg - p.lon_deg) * kx;
-  const double by = (b.lat_deg - p.lat_deg) * k_m_per_deg;
-  const double dx = bx - ax;
-  const double dy = by - ay;
-  const double len2 = dx * dx + dy * dy;
-  const double t = len2 == 0 ? 0 : std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0);
-  return std::hypot(ax + t * dx, ay + t * dy);
-}
-
-double ring_distance_m(const Ring& ring, LatLon p) {
-  double best = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-    best = std::min(best, segment_distance_m(p, ring[j], ring[i]));
-  }
-  return best;
+std::string gdal_message() {
+  const char* message = CPLGetLastErrorMsg();
+  return message != nullptr && *message != '\0' ? std::string(": ") + message : std::string();
 }
 
 }  // namespace
 
 struct Coast::Impl {
-  std::vector<Polygon> land;
+  std::size_t polygons = 0;
+  std::vector<Edge> edges;
+  std::vector<std::uint8_t> shore;            // per edge: 1 when it is a real shore
+  std::vector<std::uint32_t> cell_start;      // k_rows * k_cols + 1 offsets into cell_edges
+  std::vector<std::uint32_t> cell_edges;
+  std::vector<std::uint8_t> centre_on_land;   // per cell
+  bool any_shore = false;
+  // The grid covers the cells of the edges' bounding box only (rows r_lo..r_hi, columns
+  // c_lo..c_hi of the global grid); cells outside are empty sea.
+  int r_lo = 0, r_hi = -1, c_lo = 0, c_hi = -1;
+
+  void build(const std::vector<Polygon>& land);
+  [[nodiscard]] bool covers(int row, int col) const {
+    return row >= r_lo && row <= r_hi && col >= c_lo && col <= c_hi;
+  }
+  /// Requires: covers(row, col).
+  [[nodiscard]] std::size_t cell(int row, int col) const {
+    return static_cast<std::size_t>(row - r_lo) * static_cast<std::size_t>(c_hi - c_lo + 1) +
+           static_cast<std::size_t>(col - c_lo);
+  }
 };
+
+void Coast::Impl::build(const std::vector<Polygon>& land) {
+  polygons = land.size();
+  const auto add_ring = [this](const Ring& ring) {
+    if (ring.size() < 3) return;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+      const LatLon& a = ring[j];
+      const LatLon& b = ring[i];
+      if (a == b) continue;
+      if (!(std::abs(a.lon_deg) <= 180 && std::abs(a.lat_deg) <= 90)) {
+        throw std::runtime_error("a vertex is not longitude/latitude degrees");
+      }
+      if (std::abs(a.lon_deg - b.lon_deg) <= 180) {
+        edges.push_back({a.lon_deg, a.lat_deg, b.lon_deg, b.lat_deg});
+        continue;
+      }
+      // The edge crosses the antimeridian (world-atlas stitches Chukotka, Fiji and
+      // Antarctica across it): cut it at +-180 and close the western piece with an edge
+      // down the -180 meridian to the south pole. Crossing counts west of any point then
+      // see the ring as if it were cut and closed there (the parity does not depend on how
+      // the cuts pair up, and a ring around the south pole closes through it).
+      const double sign = a.lon_deg > 0 ? 1.0 : -1.0;
+      const double b_lon = b.lon_deg + sign * 360.0;
+      const double y =
+          a.lat_deg + (sign * 180.0 - a.lon_deg) / (b_lon - a.lon_deg) * (b.lat_deg - a.lat_deg);
+      edges.push_back({a.lon_deg, a.lat_deg, sign * 180.0, y});
+      edges.push_back({-sign * 180.0, y, b.lon_deg, b.lat_deg});
+      edges.push_back({-180.0, y, -180.0, -90.0});
+    }
+  };
+  for (const Polygon& polygon : land) {
+    add_ring(polygon.outer);
+    for (const Ring& hole : polygon.holes) add_ring(hole);
+  }
+  shore.resize(edges.size());
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    shore[i] = artificial(edges[i]) ? 0 : 1;
+    any_shore = any_shore || shore[i] != 0;
+  }
+
+  if (edges.empty()) return;
+  r_lo = k_rows;
+  c_lo = k_cols;
+  for (const Edge& e : edges) {
+    r_lo = std::min(r_lo, row_of(std::min(e.lat0, e.lat1)));
+    r_hi = std::max(r_hi, row_of(std::max(e.lat0, e.lat1)));
+    c_lo = std::min(c_lo, col_of(std::min(e.lon0, e.lon1)));
+    c_hi = std::max(c_hi, col_of(std::max(e.lon0, e.lon1)));
+  }
+
+  // Cells of each edge: those its bounding box touches (two passes, compressed rows).
+  const std::size_t n_cells =
+      static_cast<std::size_t>(r_hi - r_lo + 1) * static_cast<std::size_t>(c_hi - c_lo + 1);
+  cell_start.assign(n_cells + 1, 0);
+  const auto for_cells = [this](const Edge& e, auto&& f) {
+    const int r0 = row_of(std::min(e.lat0, e.lat1));
+    const int r1 = row_of(std::max(e.lat0, e.lat1));
+    const int c0 = col_of(std::min(e.lon0, e.lon1));
+    const int c1 = col_of(std::max(e.lon0, e.lon1));
+    for (int r = r0; r <= r1; ++r) {
+      for (int c = c0; c <= c1; ++c) f(cell(r, c));
+    }
+  };
+  for (const Edge& e : edges) for_cells(e, [this](std::size_t c) { ++cell_start[c + 1]; });
+  for (std::size_t c = 0; c < n_cells; ++c) cell_start[c + 1] += cell_start[c];
+  cell_edges.resize(cell_start[n_cells]);
+  {
+    std::vector<std::uint32_t> fill(cell_start.begin(), cell_start.end() - 1);
+    for (std::uint32_t i = 0; i < edges.size(); ++i) {
+      for_cells(edges[i], [&](std::size_t c) { cell_edges[fill[c]++] = i; });
+    }
+  }
+
+  // Whether each cell centre is on land: per row, the crossings of the centre line with the
+  // edges of that row, sorted; a centre with an odd number of crossings west of it is land.
+  centre_on_land.assign(n_cells, 0);
+  std::vector<std::uint32_t> row_edges;
+  std::vector<double> xs;
+  for (int r = r_lo; r <= r_hi; ++r) {
+    const double y = row_centre(r);
+    row_edges.assign(cell_edges.begin() + cell_start[cell(r, c_lo)],
+                     cell_edges.begin() + cell_start[cell(r, c_hi) + 1]);
+    std::sort(row_edges.begin(), row_edges.end());
+    row_edges.erase(std::unique(row_edges.begin(), row_edges.end()), row_edges.end());
+    xs.clear();
+    for (const std::uint32_t i : row_edges) {
+      const Edge& e = edges[i];
+      if ((e.lat0 > y) != (e.lat1 > y)) {
+        xs.push_back(e.lon0 + (y - e.lat0) * (e.lon1 - e.lon0) / (e.lat1 - e.lat0));
+      }
+    }
+    std::sort(xs.begin(), xs.end());
+    std::size_t west = 0;
+    for (int c = c_lo; c <= c_hi; ++c) {
+      const double x = col_centre(c);
+      while (west < xs.size() && xs[west] < x) ++west;
+      centre_on_land[cell(r, c)] = static_cast<std::uint8_t>(west % 2);
+    }
+  }
+}
 
 Coast::Coast() : m_impl(std::make_unique<Impl>()) {}
 Coast::~Coast() = default;
@@ -64,39 +238,152 @@ Coast& Coast::operator=(Coast&&) noexcept = default;
 Coast Coast::from_polygons(std::vector<Polygon> land) {
   Coast coast;
   std::erase_if(land, [](const Polygon& p) { return p.outer.size() < 3; });
-  coast.m_impl->land = std::move(land);
+  coast.m_impl->build(land);
   return coast;
 }
 
 Coast Coast::load(const std::string& path) {
-  throw std::runtime_error(path + ": reading coastline files is not built yet");
+  std::call_once(g_gdal_once, [] { GDALAllRegister(); });
+  if (!std::filesystem::exists(path)) throw std::runtime_error(path + ": no such file");
+  CPLErrorReset();
+  GDALDatasetH dataset =
+      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+  if (dataset == nullptr) {
+    throw std::runtime_error(path + ": not a vector file GDAL can read" + gdal_message());
+  }
+  std::vector<Polygon> land;
+  OGRLayerH layer = GDALDatasetGetLayerCount(dataset) > 0 ? GDALDatasetGetLayer(dataset, 0)
+                                                          : nullptr;
+  if (layer != nullptr) {
+    OGR_L_ResetReading(layer);
+    while (OGRFeatureH feature = OGR_L_GetNextFeature(layer)) {
+      if (OGRGeometryH geometry = OGR_F_GetGeometryRef(feature)) collect_polygons(geometry, land);
+      OGR_F_Destroy(feature);
+    }
+  }
+  GDALClose(dataset);
+  std::erase_if(land, [](const Polygon& p) { return p.outer.size() < 3; });
+  if (land.empty()) throw std::runtime_error(path + ": no polygons in the first layer");
+  try {
+    return from_polygons(std::move(land));
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
 }
 
 Coast Coast::load_default() {
-  throw std::runtime_error("the default coastline is not built yet");
+  if (const char* env = std::getenv("DARKFLEET_COASTLINE"); env != nullptr && *env != '\0') {
+    return load(env);
+  }
+  const std::string path = DARKFLEET_COASTLINE_DEFAULT;
+  if (!std::filesystem::exists(path)) {
+    throw std::runtime_error("no coastline installed (" + path +
+                             " is missing): run scripts/setup, or set DARKFLEET_COASTLINE to a "
+                             "land polygon file");
+  }
+  return load(path);
 }
 
 bool Coast::on_land(LatLon p) const {
-  for (const Polygon& polygon : m_impl->land) {
-    if (!inside(polygon.outer, p)) continue;
-    const bool in_hole = std::any_of(polygon.holes.begin(), polygon.holes.end(),
-                                     [p](const Ring& hole) { return hole.size() >= 3 && inside(hole, p); });
-    if (!in_hole) return true;
+  const Impl& m = *m_impl;
+  if (m.edges.empty()) return false;
+  const double px = wrap_lon(p.lon_deg);
+  const double py = std::clamp(p.lat_deg, -90.0, 90.0);
+  const int r = row_of(py);
+  const int c = col_of(px);
+  if (!m.covers(r, c)) return false;
+  const std::size_t cell = m.cell(r, c);
+  bool land = m.centre_on_land[cell] != 0;
+  const double ox = col_centre(c);
+  const double oy = row_centre(r);
+  // Crossings of the segment centre -> p with the cell's edges. Every edge crossing it
+  // touches the cell, so it is listed there. Vertices on the segment's line count on one
+  // side only (> 0), as in the crossing-number test, so they are never counted twice.
+  for (std::uint32_t k = m.cell_start[cell]; k < m.cell_start[cell + 1]; ++k) {
+    const Edge& e = m.edges[m.cell_edges[k]];
+    const bool s0 = orient(ox, oy, px, py, e.lon0, e.lat0) > 0;
+    const bool s1 = orient(ox, oy, px, py, e.lon1, e.lat1) > 0;
+    if (s0 == s1) continue;
+    const bool so = orient(e.lon0, e.lat0, e.lon1, e.lat1, ox, oy) > 0;
+    const bool sp = orient(e.lon0, e.lat0, e.lon1, e.lat1, px, py) > 0;
+    if (so != sp) land = !land;
   }
-  return false;
+  return land;
 }
 
 double Coast::distance_to_shore_m(LatLon p) const {
-  double best = std::numeric_limits<double>::infinity();
-  for (const Polygon& polygon : m_impl->land) {
-    best = std::min(best, ring_distance_m(polygon.outer, p));
-    for (const Ring& hole : polygon.holes) {
-      if (hole.size() >= 3) best = std::min(best, ring_distance_m(hole, p));
+  const Impl& m = *m_impl;
+  if (!m.any_shore) return std::numeric_limits<double>::infinity();
+  const double px = wrap_lon(p.lon_deg);
+  const double py = std::clamp(p.lat_deg, -90.0, 90.0);
+  // Local equirectangular projection around p with WGS84's radii of curvature there.
+  const double s = std::sin(py * k_rad);
+  const double w = std::sqrt(1 - k_e2 * s * s);
+  const double m_per_deg_lat = k_a_m * (1 - k_e2) / (w * w * w) * k_rad;
+  const double n_m = k_a_m / w;
+  const double m_per_deg_lon = n_m * std::cos(py * k_rad) * k_rad;
+
+  double best2 = std::numeric_limits<double>::infinity();
+  const Edge* best_edge = nullptr;
+  double best_t = 0;
+  const auto visit = [&](int row, int col) {
+    if (!m.covers(row, col)) return;
+    const std::size_t cell = m.cell(row, col);
+    for (std::uint32_t k = m.cell_start[cell]; k < m.cell_start[cell + 1]; ++k) {
+      const std::uint32_t i = m.cell_edges[k];
+      if (m.shore[i] == 0) continue;
+      const Edge& e = m.edges[i];
+      const double ax = wrap_lon(e.lon0 - px) * m_per_deg_lon;
+      const double ay = (e.lat0 - py) * m_per_deg_lat;
+      const double bx = wrap_lon(e.lon1 - px) * m_per_deg_lon;
+      const double by = (e.lat1 - py) * m_per_deg_lat;
+      const double dx = bx - ax;
+      const double dy = by - ay;
+      const double len2 = dx * dx + dy * dy;
+      const double t = len2 == 0 ? 0 : std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0);
+      const double qx = ax + t * dx;
+      const double qy = ay + t * dy;
+      const double d2 = qx * qx + qy * qy;
+      if (d2 < best2) {
+        best2 = d2;
+        best_edge = &e;
+        best_t = t;
+      }
     }
+  };
+
+  for (double radius_m = k_first_radius_m;; radius_m = std::min(2 * radius_m, k_search_radius_m)) {
+    // The box of cells that holds every point within radius_m of p (5 % margin for the
+    // projection), wrapped across the antimeridian.
+    const double dlat = 1.05 * radius_m / m_per_deg_lat;
+    const double lat0 = std::max(-90.0, py - dlat);
+    const double lat1 = std::min(90.0, py + dlat);
+    const double max_abs_lat = std::max(std::abs(lat0), std::abs(lat1));
+    const double cos_max = std::cos(max_abs_lat * k_rad);
+    const double dlon = cos_max > 1e-6 ? 1.05 * radius_m / (n_m * cos_max * k_rad) : 360.0;
+    const int r0 = row_of(lat0);
+    const int r1 = row_of(lat1);
+    if (dlon >= 180) {
+      for (int r = r0; r <= r1; ++r) {
+        for (int c = m.c_lo; c <= m.c_hi; ++c) visit(r, c);
+      }
+    } else {
+      const int c0 = static_cast<int>(std::floor((px - dlon + 180.0) / k_cell_deg));
+      const int c1 = static_cast<int>(std::floor((px + dlon + 180.0) / k_cell_deg));
+      for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c) visit(r, ((c % k_cols) + k_cols) % k_cols);
+      }
+    }
+    if (best_edge != nullptr && best2 <= radius_m * radius_m) break;
+    if (radius_m >= k_search_radius_m) return k_search_radius_m;
   }
-  return best;
+  // The nearest shore point in the projection, measured again along the WGS84 geodesic.
+  const Edge& e = *best_edge;
+  const double lon = e.lon0 + best_t * wrap_lon(e.lon1 - e.lon0);
+  const double lat = e.lat0 + best_t * (e.lat1 - e.lat0);
+  return distance_m(p, {lat, wrap_lon(lon)});
 }
 
-std::size_t Coast::polygon_count() const { return m_impl->land.size(); }
+std::size_t Coast::polygon_count() const { return m_impl->polygons; }
 
 }  // namespace darkfleet::geo
