@@ -4,8 +4,8 @@
 // edges whose bounding box touches it (compressed rows), and knows whether its centre is on
 // land. on_land() in a cell without edges is that flag; in a cell with edges it counts the
 // crossings of the segment centre -> query point with the cell's edges. distance_to_shore_m()
-// scans the cells of a box around the point whose radius doubles until it holds the nearest
-// edge, up to k_search_radius_m. See src/geo/README.md for the semantics.
+// visits rings of cells around the point, nearest first, until no unvisited cell can hold a
+// nearer edge, up to k_search_radius_m. See src/geo/README.md for the semantics.
 #include "darkfleet/geo/coast.hpp"
 
 #include <cpl_error.h>
@@ -31,7 +31,6 @@ constexpr int k_rows = 1800;  // 180 / k_cell_deg
 constexpr double k_rad = std::numbers::pi / 180.0;
 /// Beyond this radius distance_to_shore_m() stops searching and reports the radius.
 constexpr double k_search_radius_m = 200 * k_m_per_nm;
-constexpr double k_first_radius_m = 20'000;
 // WGS84.
 constexpr double k_a_m = 6'378'137.0;
 constexpr double k_e2 = 0.00669437999014;
@@ -114,9 +113,10 @@ struct Coast::Impl {
   std::vector<std::uint32_t> cell_start;      // k_rows * k_cols + 1 offsets into cell_edges
   std::vector<std::uint32_t> cell_edges;
   std::vector<std::uint8_t> centre_on_land;   // per cell
+  std::vector<std::uint16_t> empty_rings;     // per cell: Chebyshev distance to a cell with edges
   bool any_shore = false;
-  // The grid covers the cells of the edges' bounding box only (rows r_lo..r_hi, columns
-  // c_lo..c_hi of the global grid); cells outside are empty sea.
+  // The grid covers the rows of the edges' bounding box only (rows r_lo..r_hi, all columns:
+  // c_lo = 0, c_hi = k_cols - 1); cells outside are empty sea.
   int r_lo = 0, r_hi = -1, c_lo = 0, c_hi = -1;
 
   void build(const std::vector<Polygon>& land);
@@ -175,9 +175,9 @@ void Coast::Impl::build(const std::vector<Polygon>& land) {
   for (const Edge& e : edges) {
     r_lo = std::min(r_lo, row_of(std::min(e.lat0, e.lat1)));
     r_hi = std::max(r_hi, row_of(std::max(e.lat0, e.lat1)));
-    c_lo = std::min(c_lo, col_of(std::min(e.lon0, e.lon1)));
-    c_hi = std::max(c_hi, col_of(std::max(e.lon0, e.lon1)));
   }
+  c_lo = 0;  // all columns, so that rings wrap across the antimeridian inside the grid
+  c_hi = k_cols - 1;
 
   // Cells of each edge: those its bounding box touches (two passes, compressed rows).
   const std::size_t n_cells =
@@ -226,6 +226,50 @@ void Coast::Impl::build(const std::vector<Polygon>& land) {
       const double x = col_centre(c);
       while (west < xs.size() && xs[west] < x) ++west;
       centre_on_land[cell(r, c)] = static_cast<std::uint8_t>(west % 2);
+    }
+  }
+
+  // Chessboard distance (in cells) from each cell to the nearest cell with edges: two-pass
+  // chamfer with the 8 neighbours, columns cyclic, repeated until stable (the wrap).
+  const int n_rows = r_hi - r_lo + 1;
+  empty_rings.assign(n_cells, std::numeric_limits<std::uint16_t>::max());
+  for (std::size_t c = 0; c < n_cells; ++c) {
+    if (cell_start[c + 1] > cell_start[c]) empty_rings[c] = 0;
+  }
+  const auto at = [&](int r, int c) -> std::uint16_t& {
+    return empty_rings[static_cast<std::size_t>(r) * k_cols +
+                       static_cast<std::size_t>((c + k_cols) % k_cols)];
+  };
+  const auto relax = [&](std::uint16_t& d, std::uint16_t n) {
+    if (n != std::numeric_limits<std::uint16_t>::max() && n + 1 < d) {
+      d = static_cast<std::uint16_t>(n + 1);
+      return true;
+    }
+    return false;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int r = 0; r < n_rows; ++r) {
+      for (int c = 0; c < k_cols; ++c) {
+        std::uint16_t& d = at(r, c);
+        changed |= relax(d, at(r, c - 1));
+        if (r > 0) {
+          changed |= relax(d, at(r - 1, c - 1));
+          changed |= relax(d, at(r - 1, c));
+          changed |= relax(d, at(r - 1, c + 1));
+        }
+      }
+    }
+    for (int r = n_rows - 1; r >= 0; --r) {
+      for (int c = k_cols - 1; c >= 0; --c) {
+        std::uint16_t& d = at(r, c);
+        changed |= relax(d, at(r, c + 1));
+        if (r + 1 < n_rows) {
+          changed |= relax(d, at(r + 1, c - 1));
+          changed |= relax(d, at(r + 1, c));
+          changed |= relax(d, at(r + 1, c + 1));
+        }
+      }
     }
   }
 }
@@ -352,30 +396,38 @@ double Coast::distance_to_shore_m(LatLon p) const {
     }
   };
 
-  for (double radius_m = k_first_radius_m;; radius_m = std::min(2 * radius_m, k_search_radius_m)) {
-    // The box of cells that holds every point within radius_m of p (5 % margin for the
-    // projection), wrapped across the antimeridian.
-    const double dlat = 1.05 * radius_m / m_per_deg_lat;
-    const double lat0 = std::max(-90.0, py - dlat);
-    const double lat1 = std::min(90.0, py + dlat);
-    const double max_abs_lat = std::max(std::abs(lat0), std::abs(lat1));
-    const double cos_max = std::cos(max_abs_lat * k_rad);
-    const double dlon = cos_max > 1e-6 ? 1.05 * radius_m / (n_m * cos_max * k_rad) : 360.0;
-    const int r0 = row_of(lat0);
-    const int r1 = row_of(lat1);
-    if (dlon >= 180) {
-      for (int r = r0; r <= r1; ++r) {
-        for (int c = m.c_lo; c <= m.c_hi; ++c) visit(r, c);
-      }
-    } else {
-      const int c0 = static_cast<int>(std::floor((px - dlon + 180.0) / k_cell_deg));
-      const int c1 = static_cast<int>(std::floor((px + dlon + 180.0) / k_cell_deg));
-      for (int r = r0; r <= r1; ++r) {
-        for (int c = c0; c <= c1; ++c) visit(r, ((c % k_cols) + k_cols) % k_cols);
-      }
+  // Rings of cells around p's cell, nearest first. In the projection every point of a cell
+  // in ring k is at least (k - 1) cells away along a row or a column: stop when that bound
+  // exceeds the best edge found, or the search radius.
+  const int r0 = row_of(py);
+  const int c0 = col_of(px);
+  const double cell_m = k_cell_deg * std::min(m_per_deg_lat, m_per_deg_lon);
+  const auto visit_wrapped = [&](int r, int c) {
+    if (r >= 0 && r < k_rows) visit(r, ((c % k_cols) + k_cols) % k_cols);
+  };
+  // Rings nearer than the nearest cell with edges are empty: start there.
+  const int first_ring = r0 < m.r_lo   ? m.r_lo - r0
+                         : r0 > m.r_hi ? r0 - m.r_hi
+                                       : m.empty_rings[m.cell(r0, c0)];
+  for (int k = first_ring; k < k_cols / 2; ++k) {
+    const double bound_m = (k - 1) * cell_m;
+    if (bound_m > 0 && best2 < bound_m * bound_m) break;
+    if (bound_m > k_search_radius_m) return k_search_radius_m;
+    if (k == 0) {
+      visit_wrapped(r0, c0);
+      continue;
     }
-    if (best_edge != nullptr && best2 <= radius_m * radius_m) break;
-    if (radius_m >= k_search_radius_m) return k_search_radius_m;
+    for (int c = c0 - k; c <= c0 + k; ++c) {
+      visit_wrapped(r0 - k, c);
+      visit_wrapped(r0 + k, c);
+    }
+    for (int r = r0 - k + 1; r <= r0 + k - 1; ++r) {
+      visit_wrapped(r, c0 - k);
+      visit_wrapped(r, c0 + k);
+    }
+  }
+  if (best_edge == nullptr || best2 > k_search_radius_m * k_search_radius_m) {
+    return k_search_radius_m;
   }
   // The nearest shore point in the projection, measured again along the WGS84 geodesic.
   const Edge& e = *best_edge;
