@@ -53,8 +53,12 @@ int row_of(double lat_deg) {
 int col_of(double lon_deg) {
   return std::clamp(static_cast<int>(std::floor((lon_deg + 180.0) / k_cell_deg)), 0, k_cols - 1);
 }
-double row_centre(int row) { return -90.0 + (row + 0.5) * k_cell_deg; }
-double col_centre(int col) { return -180.0 + (col + 0.5) * k_cell_deg; }
+double row_centre(int row) {
+  return -90.0 + (row + 0.5) * k_cell_deg;
+}
+double col_centre(int col) {
+  return -180.0 + (col + 0.5) * k_cell_deg;
+}
 
 // Twice the signed area of triangle o, a, b in lon/lat.
 double orient(double ox, double oy, double ax, double ay, double bx, double by) {
@@ -109,11 +113,11 @@ std::string gdal_message() {
 struct Coast::Impl {
   std::size_t polygons = 0;
   std::vector<Edge> edges;
-  std::vector<std::uint8_t> shore;            // per edge: 1 when it is a real shore
-  std::vector<std::uint32_t> cell_start;      // k_rows * k_cols + 1 offsets into cell_edges
+  std::vector<std::uint8_t> shore;        // per edge: 1 when it is a real shore
+  std::vector<std::uint32_t> cell_start;  // k_rows * k_cols + 1 offsets into cell_edges
   std::vector<std::uint32_t> cell_edges;
-  std::vector<std::uint8_t> centre_on_land;   // per cell
-  std::vector<std::uint16_t> empty_rings;     // per cell: Chebyshev distance to a cell with edges
+  std::vector<std::uint8_t> centre_on_land;  // per cell
+  std::vector<std::uint16_t> empty_rings;    // per cell: Chebyshev distance to a cell with edges
   bool any_shore = false;
   // The grid covers the rows of the edges' bounding box only (rows r_lo..r_hi, all columns:
   // c_lo = 0, c_hi = k_cols - 1); cells outside are empty sea.
@@ -296,8 +300,8 @@ Coast Coast::load(const std::string& path) {
     throw std::runtime_error(path + ": not a vector file GDAL can read" + gdal_message());
   }
   std::vector<Polygon> land;
-  OGRLayerH layer = GDALDatasetGetLayerCount(dataset) > 0 ? GDALDatasetGetLayer(dataset, 0)
-                                                          : nullptr;
+  OGRLayerH layer =
+      GDALDatasetGetLayerCount(dataset) > 0 ? GDALDatasetGetLayer(dataset, 0) : nullptr;
   if (layer != nullptr) {
     OGR_L_ResetReading(layer);
     while (OGRFeatureH feature = OGR_L_GetNextFeature(layer)) {
@@ -436,6 +440,8 @@ double Coast::distance_to_shore_m(LatLon p) const {
   return distance_m(p, {lat, wrap_lon(lon)});
 }
 
-std::size_t Coast::polygon_count() const { return m_impl->polygons; }
+std::size_t Coast::polygon_count() const {
+  return m_impl->polygons;
+}
 
 }  // namespace darkfleet::geo

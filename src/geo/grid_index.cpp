@@ -20,8 +20,8 @@ GridIndex::GridIndex(double cell_m)
     : m_cell_deg_lat(cell_m / k_min_m_per_deg_lat), m_cell_m(cell_m) {}
 
 std::int64_t GridIndex::row_of(double lat_deg) const {
-  return static_cast<std::int64_t>(std::floor((std::clamp(lat_deg, -90.0, 90.0) + 90.0) /
-                                              m_cell_deg_lat));
+  return static_cast<std::int64_t>(
+      std::floor((std::clamp(lat_deg, -90.0, 90.0) + 90.0) / m_cell_deg_lat));
 }
 
 std::int64_t GridIndex::cols_in_row(std::int64_t row) const {
@@ -39,7 +39,8 @@ void GridIndex::insert(std::uint32_t id, LatLon p) {
   const std::int64_t row = row_of(p.lat_deg);
   const std::int64_t n = cols_in_row(row);
   const double lon = std::fmod(std::fmod(p.lon_deg + 180.0, 360.0) + 360.0, 360.0);
-  const std::int64_t col = std::min(n - 1, static_cast<std::int64_t>(lon / 360.0 * static_cast<double>(n)));
+  const std::int64_t col =
+      std::min(n - 1, static_cast<std::int64_t>(lon / 360.0 * static_cast<double>(n)));
   m_cells[key(row, col)].push_back({id, p});
   ++m_size;
 }

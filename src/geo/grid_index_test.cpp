@@ -17,8 +17,8 @@ TEST(GridIndex, WithinMatchesBruteForce) {
   // Clusters: around the antimeridian, near the pole, in the Sea of Japan, and scattered.
   for (const LatLon centre : {LatLon{60, 179.99}, LatLon{89.5, 0}, LatLon{42, 131}, LatLon{0, 0}}) {
     std::normal_distribution<double> d(0, 0.02);
-    for (int i = 0; i < 300; ++i) points.push_back({std::clamp(centre.lat_deg + d(rng), -90.0, 90.0),
-                                                    centre.lon_deg + d(rng)});
+    for (int i = 0; i < 300; ++i)
+      points.push_back({std::clamp(centre.lat_deg + d(rng), -90.0, 90.0), centre.lon_deg + d(rng)});
   }
   for (int i = 0; i < 300; ++i) points.push_back({lat(rng), lon(rng)});
   for (LatLon& p : points) p.lon_deg = p.lon_deg >= 180 ? p.lon_deg - 360 : p.lon_deg;

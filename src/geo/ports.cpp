@@ -12,8 +12,8 @@
 #include <stdexcept>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 #include <toml++/toml.h>
+#include <nlohmann/json.hpp>
 
 namespace darkfleet::geo {
 namespace {
@@ -71,7 +71,8 @@ double parse_degrees(const std::string& text, const std::string& path, std::size
   const std::string t = trim(text);
   char* end = nullptr;
   const double value = std::strtod(t.c_str(), &end);
-  if (t.empty() || end != t.c_str() + t.size()) fail(path, line, std::string("bad ") + what + " '" + t + "'");
+  if (t.empty() || end != t.c_str() + t.size())
+    fail(path, line, std::string("bad ") + what + " '" + t + "'");
   return value;
 }
 
@@ -82,7 +83,8 @@ std::vector<Port> read_wpi(std::istream& in, const std::string& path) {
   const std::vector<std::string> header = split_csv(line);
   const auto column = [&](std::string_view name) {
     const auto it = std::find(header.begin(), header.end(), name);
-    if (it == header.end()) fail(path, 1, "World Port Index header lacks '" + std::string(name) + "'");
+    if (it == header.end())
+      fail(path, 1, "World Port Index header lacks '" + std::string(name) + "'");
     return static_cast<std::size_t>(it - header.begin());
   };
   const std::size_t c_id = column("World Port Index Number");
@@ -97,8 +99,9 @@ std::vector<Port> read_wpi(std::istream& in, const std::string& path) {
     if (trim(line).empty()) continue;
     const std::vector<std::string> f = split_csv(line);
     if (f.size() < needed) {
-      fail(path, n, "expected " + std::to_string(header.size()) + " fields, found " +
-                        std::to_string(f.size()));
+      fail(path, n,
+           "expected " + std::to_string(header.size()) + " fields, found " +
+               std::to_string(f.size()));
     }
     Port port;
     port.id = trim(f[c_id]);
@@ -154,7 +157,8 @@ std::vector<Port> read_case(const std::string& text, const std::string& path) {
 
 std::size_t line_of_offset(const std::string& text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 + static_cast<std::size_t>(std::count(
+                 text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 Ring ring_of(const nlohmann::json& coordinates) {

@@ -27,7 +27,8 @@ std::string error_of(const std::string& path) {
 }
 
 const Port* find(const std::vector<Port>& ports, const std::string& id) {
-  const auto it = std::find_if(ports.begin(), ports.end(), [&](const Port& p) { return p.id == id; });
+  const auto it =
+      std::find_if(ports.begin(), ports.end(), [&](const Port& p) { return p.id == id; });
   return it == ports.end() ? nullptr : &*it;
 }
 
@@ -67,7 +68,8 @@ TEST(Ports, WorldPortIndex) {
 TEST(Ports, WorldPortIndexLayoutWithQuotesAndErrors) {
   const std::string header =
       "World Port Index Number,Region Name,Main Port Name,Country Code,Latitude,Longitude\n";
-  const auto good = write_temp("wpi.csv", header + "1,\"A, B\",\"Port \"\"X\"\"\",Nowhere,10.5,-20.25\n");
+  const auto good =
+      write_temp("wpi.csv", header + "1,\"A, B\",\"Port \"\"X\"\"\",Nowhere,10.5,-20.25\n");
   const std::vector<Port> ports = load_ports(good);
   ASSERT_EQ(ports.size(), 1U);
   EXPECT_EQ(ports[0].name, "Port \"X\"");
@@ -119,19 +121,23 @@ TEST(Ports, BadFilesNameFileAndPlace) {
             std::string::npos);
   const auto empty = write_temp("empty.toml", "\n  \n");
   EXPECT_NE(error_of(empty).find("empty file"), std::string::npos);
-  const auto toml = write_temp("bad.toml", "[[ports]]\nid = \"a\"\nposition = [1, 2]\n\n"
-                                           "[[ports]]\nid = \"b\"\nposition = [1]\n");
+  const auto toml = write_temp("bad.toml",
+                               "[[ports]]\nid = \"a\"\nposition = [1, 2]\n\n"
+                               "[[ports]]\nid = \"b\"\nposition = [1]\n");
   EXPECT_NE(error_of(toml).find("bad.toml:5: port 'b': position must be [lat, lon]"),
-            std::string::npos) << error_of(toml);
+            std::string::npos)
+      << error_of(toml);
   const auto broken = write_temp("broken.toml", "name = \"x\"\n[[ports]\n");
   EXPECT_NE(error_of(broken).find("broken.toml:2:"), std::string::npos) << error_of(broken);
   const auto none = write_temp("none.toml", "name = \"x\"\n");
   EXPECT_NE(error_of(none).find("no [[ports]] tables"), std::string::npos);
-  const auto json = write_temp("bad.geojson", "{\"type\": \"FeatureCollection\",\n\"features\": [\n,]}");
+  const auto json =
+      write_temp("bad.geojson", "{\"type\": \"FeatureCollection\",\n\"features\": [\n,]}");
   EXPECT_NE(error_of(json).find("bad.geojson:3: bad JSON"), std::string::npos) << error_of(json);
-  const auto line = write_temp("line.geojson",
-                               R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
-                               R"("properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]})");
+  const auto line = write_temp(
+      "line.geojson",
+      R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+      R"("properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]})");
   EXPECT_NE(error_of(line).find("line.geojson: feature 0: geometry LineString"), std::string::npos)
       << error_of(line);
   for (const auto& p : {empty, toml, broken, none, json, line}) std::filesystem::remove(p);
