@@ -335,7 +335,8 @@ Coast Coast::load_default() {
 bool Coast::on_land(LatLon p) const {
   const Impl& m = *m_impl;
   if (m.edges.empty()) return false;
-  const double px = wrap_lon(p.lon_deg);
+  // -180 (and 180) is where land is cut: move the point 1e-9 degree (0.1 mm) off the cut.
+  const double px = std::max(wrap_lon(p.lon_deg), -180.0 + 1e-9);
   const double py = std::clamp(p.lat_deg, -90.0, 90.0);
   const int r = row_of(py);
   const int c = col_of(px);

@@ -153,7 +153,10 @@ TEST(Coast, AntimeridianSplitIsNoShore) {
   const Coast coast = Coast::from_polygons({west, east});
   EXPECT_TRUE(coast.on_land({60.5, 179.99}));
   EXPECT_TRUE(coast.on_land({60.5, -179.99}));
+  EXPECT_TRUE(coast.on_land({60.5, 180.0}));  // on the cut itself, both spellings
+  EXPECT_TRUE(coast.on_land({60.5, -180.0}));
   EXPECT_FALSE(coast.on_land({61.5, 179.99}));
+  EXPECT_FALSE(coast.on_land({61.5, 180.0}));
   // 0.5 degree from the north and south coasts (1 %), not 0.01 degree from the split.
   const double half_degree_m = distance_m({60.5, 0}, {61, 0});
   EXPECT_NEAR(coast.distance_to_shore_m({60.5, 179.99}), half_degree_m, 0.01 * half_degree_m);
@@ -182,6 +185,8 @@ TEST(Coast, RingsAcrossTheAntimeridian) {
     EXPECT_FALSE(coast.on_land({-60, lon})) << lon;
   }
   EXPECT_TRUE(coast.on_land({-89, 0}));
+  EXPECT_TRUE(coast.on_land({60.5, 180.0}));
+  EXPECT_TRUE(coast.on_land({-80, -180.0}));
   EXPECT_FALSE(coast.on_land({0, 179.99}));
   EXPECT_FALSE(coast.on_land({60.5, 170}));
 }
@@ -304,6 +309,12 @@ TEST(NaturalEarth, Antimeridian) {
   // Chukotka spans the antimeridian: land on both sides, and the split is no shore.
   EXPECT_TRUE(coast.on_land({67.5, 179.99}));
   EXPECT_TRUE(coast.on_land({67.5, -179.99}));
+  EXPECT_TRUE(coast.on_land({67.5, 180.0}));
+  // Antarctica (a ring around the south pole in world-atlas), on both sides of the line.
+  EXPECT_TRUE(coast.on_land({-85, 180.0}));
+  EXPECT_TRUE(coast.on_land({-80, 0}));
+  EXPECT_TRUE(coast.on_land({-85, -179.5}));
+  EXPECT_FALSE(coast.on_land({-60, 180.0}));
   EXPECT_GT(coast.distance_to_shore_m({67.5, 179.99}), 20'000);
   EXPECT_NEAR(coast.distance_to_shore_m({67.5, 179.999}),
               coast.distance_to_shore_m({67.5, -179.999}), 500);
