@@ -320,6 +320,7 @@ Coast Coast::load(const std::string& path) {
 }
 
 Coast Coast::load_default() {
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): darkfleet never sets environment variables
   if (const char* env = std::getenv("DARKFLEET_COASTLINE"); env != nullptr && *env != '\0') {
     return load(env);
   }
