@@ -4,6 +4,7 @@
 #include "darkfleet/geo/ports.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
