@@ -8,6 +8,8 @@
 #include <limits>
 #include <numbers>
 #include <random>
+#include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -215,7 +217,7 @@ TEST(Coast, LoadReportsBadFiles) {
   std::filesystem::remove(points);
 }
 
-TEST(Coast, LoadsGeoJsonPolygons) {
+TEST(Coast, LoadsGeoJsonGeoPackageAndShapefile) {
   const auto path = std::filesystem::temp_directory_path() / "darkfleet-coast-island.geojson";
   std::ofstream(path)
       << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
@@ -223,10 +225,29 @@ TEST(Coast, LoadsGeoJsonPolygons) {
          R"([131,41],[130,41],[130,40]],[[130.4,40.4],[130.4,40.6],[130.6,40.6],)"
          R"([130.6,40.4],[130.4,40.4]]]]}}]})";
   const Coast coast = Coast::load(path.string());
-  std::filesystem::remove(path);
   EXPECT_EQ(coast.polygon_count(), 1U);
   EXPECT_TRUE(coast.on_land({40.2, 130.2}));
   EXPECT_FALSE(coast.on_land({40.5, 130.5}));
+  // The same land as GeoPackage and Shapefile, converted by GDAL's ogr2ogr (gdal-bin).
+  for (const auto& [driver, extension] : {std::pair{"GPKG", ".gpkg"}, {"ESRI Shapefile", ".shp"}}) {
+    const auto converted = std::filesystem::temp_directory_path() /
+                           (std::string("darkfleet-coast-island") + extension);
+    std::filesystem::remove(converted);
+    const std::string command = std::string("ogr2ogr -f '") + driver + "' '" + converted.string() +
+                                "' '" + path.string() + "' 2>/dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;  // NOLINT(concurrency-mt-unsafe)
+    const Coast other = Coast::load(converted.string());
+    EXPECT_EQ(other.polygon_count(), 1U) << driver;
+    EXPECT_TRUE(other.on_land({40.2, 130.2})) << driver;
+    EXPECT_FALSE(other.on_land({40.5, 130.5})) << driver;
+    EXPECT_NEAR(other.distance_to_shore_m({39.5, 130.5}), coast.distance_to_shore_m({39.5, 130.5}),
+                1e-6);
+    for (const char* ext : {".gpkg", ".shp", ".shx", ".dbf", ".prj", ".cpg"}) {
+      std::filesystem::remove(converted.parent_path() /
+                              (std::string("darkfleet-coast-island") + ext));
+    }
+  }
+  std::filesystem::remove(path);
 }
 
 // --- the installed Natural Earth 1:10m land (scripts/setup) -------------------------------
