@@ -162,6 +162,63 @@ std::size_t line_of_offset(const std::string& text, std::size_t offset) {
                  text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// The line on which each element of the top-level "features" array starts (JSON values
+// carry no positions; the text is scanned once more). Requires: `text` parsed as JSON.
+std::vector<std::size_t> feature_lines(const std::string& text) {
+  std::vector<std::size_t> lines;
+  std::size_t line = 1;
+  int depth = 0;
+  int array_depth = -1;  // depth inside the "features" array, once found
+  bool in_string = false;
+  std::string last_key;
+  std::string current;
+  bool expect_element = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '\n') ++line;
+    if (in_string) {
+      if (ch == '\\') {
+        if (i + 1 < text.size()) current += text[++i];
+      } else if (ch == '"') {
+        in_string = false;
+        last_key = current;
+      } else {
+        current += ch;
+      }
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(ch)) != 0) continue;
+    if (expect_element && ch != ']') {
+      lines.push_back(line);
+      expect_element = false;
+    }
+    switch (ch) {
+      case '"':
+        in_string = true;
+        current.clear();
+        break;
+      case '{':
+      case '[':
+        ++depth;
+        if (ch == '[' && depth == 2 && array_depth < 0 && last_key == "features") {
+          array_depth = depth;
+          expect_element = true;
+        }
+        break;
+      case '}':
+      case ']':
+        if (depth == array_depth && ch == ']') return lines;
+        --depth;
+        break;
+      case ',':
+        if (depth == array_depth) expect_element = true;
+        break;
+      default: break;
+    }
+  }
+  return lines;
+}
+
 Ring ring_of(const nlohmann::json& coordinates) {
   Ring ring;
   for (const auto& c : coordinates) {
@@ -213,9 +270,13 @@ std::vector<Port> read_geojson(const std::string& text, const std::string& path)
   }
   std::vector<Port> ports;
   const std::string source = file_name(path);
+  const std::vector<std::size_t> lines = feature_lines(text);
   std::size_t index = 0;
   for (const auto& feature : doc["features"]) {
-    const std::string where = "feature " + std::to_string(index++);
+    const std::string where =
+        (index < lines.size() ? std::to_string(lines[index]) + ": " : std::string()) + "feature " +
+        std::to_string(index);
+    ++index;
     try {
       const nlohmann::json none = nlohmann::json::object();
       const auto& props = feature.contains("properties") && feature["properties"].is_object()
@@ -264,10 +325,9 @@ std::vector<Port> read_geojson(const std::string& text, const std::string& path)
       port.source = source;
       ports.push_back(std::move(port));
     } catch (const nlohmann::json::exception& e) {
-      // JSON values carry no line numbers: the feature's index tells which.
-      throw std::runtime_error(path + ": " + where + ": " + e.what());
+      throw std::runtime_error(path + ":" + where + ": " + e.what());
     } catch (const std::runtime_error& e) {
-      throw std::runtime_error(path + ": " + where + ": " + e.what());
+      throw std::runtime_error(path + ":" + where + ": " + e.what());
     }
   }
   return ports;

@@ -134,11 +134,17 @@ TEST(Ports, BadFilesNameFileAndPlace) {
   const auto json =
       write_temp("bad.geojson", "{\"type\": \"FeatureCollection\",\n\"features\": [\n,]}");
   EXPECT_NE(error_of(json).find("bad.geojson:3: bad JSON"), std::string::npos) << error_of(json);
-  const auto line = write_temp(
-      "line.geojson",
-      R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
-      R"("properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]})");
-  EXPECT_NE(error_of(line).find("line.geojson: feature 0: geometry LineString"), std::string::npos)
+  // A name with an escaped quote, a bracket and a comma must not confuse the line count.
+  const auto line =
+      write_temp("line.geojson",
+                 "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                 "  {\"type\": \"Feature\", \"properties\": {\"name\": \"a \\\" ] ,\"},\n"
+                 "   \"geometry\": {\"type\": \"Point\", \"coordinates\": [1, 2]}},\n"
+                 "  {\"type\": \"Feature\", \"properties\": {},\n"
+                 "   \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[0, 0], [1, 1]]}}\n"
+                 "]}\n");
+  EXPECT_NE(error_of(line).find("line.geojson:4: feature 1: geometry LineString"),
+            std::string::npos)
       << error_of(line);
   for (const auto& p : {empty, toml, broken, none, json, line}) std::filesystem::remove(p);
 }
