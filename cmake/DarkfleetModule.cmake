@@ -23,5 +23,6 @@ function(darkfleet_test name)
   target_compile_definitions(${name} PRIVATE
     DARKFLEET_SHARED_DATA="${DARKFLEET_SHARED_DATA}"
     DARKFLEET_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  add_dependencies(${name} darkfleet_gdal)  # loaded at run time by whatever reads GDAL formats
   gtest_discover_tests(${name} PROPERTIES LABELS "${arg_LABELS}" DISCOVERY_TIMEOUT 60)
 endfunction()

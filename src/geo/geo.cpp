@@ -1,21 +1,15 @@
-// Distances on the Earth. A first, spherical version: the geo module replaces it with
-// GeographicLib's WGS84 geodesics.
+// Distances on the Earth: geodesics on the WGS84 ellipsoid through GeographicLib (Karney's
+// algorithm, accurate to about 15 nm, i.e. nanometres, for any pair of points).
 #include "darkfleet/geo/geo.hpp"
 
-#include <cmath>
-#include <numbers>
+#include <GeographicLib/Geodesic.hpp>
 
 namespace darkfleet::geo {
 
 double distance_m(LatLon a, LatLon b) {
-  constexpr double k_radius_m = 6'371'008.8;  // mean Earth radius (IUGG)
-  constexpr double k_rad = std::numbers::pi / 180.0;
-  const double dlat = (b.lat_deg - a.lat_deg) * k_rad;
-  const double dlon = (b.lon_deg - a.lon_deg) * k_rad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat_deg * k_rad) * std::cos(b.lat_deg * k_rad) *
-                       std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * k_radius_m * std::asin(std::min(1.0, std::sqrt(h)));
+  double s12_m = 0;
+  GeographicLib::Geodesic::WGS84().Inverse(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, s12_m);
+  return s12_m;
 }
 
 }  // namespace darkfleet::geo

@@ -1,4 +1,4 @@
-// Finds and loads libdarkfleet_gdal.so on first use (see gdal_plugin_api.hpp for why).
+// Finds and loads libdarkfleet_gdal.so on first use (see darkfleet/io/gdal_plugin.hpp for why).
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "gdal_plugin_api.hpp"
+#include "darkfleet/io/gdal_plugin.hpp"
 
 namespace darkfleet::io::gdal {
 namespace {
@@ -19,16 +19,18 @@ namespace {
 constexpr const char* k_file = "libdarkfleet_gdal.so";
 
 std::vector<std::filesystem::path> candidates() {
-  std::vector<std::filesystem::path> paths;
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): darkfleet never sets environment variables
   if (const char* env = std::getenv("DARKFLEET_GDAL_PLUGIN"); env != nullptr && *env != '\0') {
-    paths.emplace_back(env);
+    return {env};  // an explicit choice: nothing else is tried
   }
+  std::vector<std::filesystem::path> paths;
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     paths.push_back(exe.parent_path() / k_file);
     paths.push_back(exe.parent_path().parent_path() / "lib" / "darkfleet" / k_file);
   }
+  paths.emplace_back(DARKFLEET_GDAL_PLUGIN_BUILT);
   return paths;
 }
 

@@ -1,4 +1,4 @@
-// libdarkfleet_gdal.so: everything darkfleet does with GDAL/OGR, behind gdal_plugin_api.hpp.
+// libdarkfleet_gdal.so: everything darkfleet does with GDAL/OGR, behind darkfleet/io/gdal_plugin.hpp.
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "gdal_plugin_api.hpp"
+#include "darkfleet/io/gdal_plugin.hpp"
 
 namespace darkfleet::io::gdal {
 namespace {
@@ -153,7 +153,7 @@ std::unique_ptr<Layer> create_layer(const LayerOptions& options) {
   return std::make_unique<OgrLayer>(options);
 }
 
-// Appends the rings of polygon `geometry` to `out`.
+// Appends the rings of polygon `polygon` to `out`.
 void add_polygon(OGRGeometryH polygon, std::vector<PolygonRings>& out) {
   PolygonRings rings;
   for (int r = 0; r < OGR_G_GetGeometryCount(polygon); ++r) {
@@ -167,12 +167,26 @@ void add_polygon(OGRGeometryH polygon, std::vector<PolygonRings>& out) {
   if (!rings.empty()) out.push_back(std::move(rings));
 }
 
+// Appends every polygon in `geometry` (also inside multipolygons and collections).
+void collect_polygons(OGRGeometryH geometry, std::vector<PolygonRings>& out) {
+  switch (wkbFlatten(OGR_G_GetGeometryType(geometry))) {
+    case wkbPolygon: add_polygon(geometry, out); break;
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+      for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
+        collect_polygons(OGR_G_GetGeometryRef(geometry, i), out);
+      }
+      break;
+    default: break;
+  }
+}
+
 std::vector<PolygonRings> read_polygons(const std::string& path) {
   register_drivers();
   CPLErrorReset();
   GDALDatasetH dataset = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                     nullptr, nullptr);
-  if (dataset == nullptr) throw gdal_error("cannot read " + path);
+  if (dataset == nullptr) throw gdal_error(path + ": not a vector file GDAL can read");
   std::vector<PolygonRings> out;
   OGRLayerH layer = GDALDatasetGetLayerCount(dataset) > 0 ? GDALDatasetGetLayer(dataset, 0) : nullptr;
   if (layer != nullptr) {
@@ -180,15 +194,7 @@ std::vector<PolygonRings> read_polygons(const std::string& path) {
     while (OGRFeatureH feature = OGR_L_GetNextFeature(layer)) {
       OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
       if (geometry != nullptr) {
-        switch (wkbFlatten(OGR_G_GetGeometryType(geometry))) {
-          case wkbPolygon: add_polygon(geometry, out); break;
-          case wkbMultiPolygon:
-            for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) {
-              add_polygon(OGR_G_GetGeometryRef(geometry, i), out);
-            }
-            break;
-          default: break;
-        }
+        collect_polygons(geometry, out);
       }
       OGR_F_Destroy(feature);
     }

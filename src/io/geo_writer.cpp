@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "darkfleet/io/csv_positions.hpp"
-#include "gdal_plugin_api.hpp"
+#include "darkfleet/io/gdal_plugin.hpp"
 
 namespace darkfleet::io {
 namespace {

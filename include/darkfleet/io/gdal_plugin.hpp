@@ -1,4 +1,4 @@
-// The interface between darkfleet and its GDAL plugin, libdarkfleet_gdal.so (internal).
+// The interface between darkfleet and its GDAL plugin, libdarkfleet_gdal.so.
 //
 // GDAL is loaded with dlopen() on first use instead of being linked into darkfleet: GDAL
 // and its hundred-odd libraries are bound at load time (BIND_NOW), which cost every command
@@ -73,8 +73,9 @@ struct Api {
 };
 
 /// The loaded plugin. Throws std::runtime_error, saying where it looked, when it is missing
-/// or of another version. Searched: $DARKFLEET_GDAL_PLUGIN, then libdarkfleet_gdal.so beside
-/// the running executable, then ../lib/darkfleet/ from it.
+/// or of another version. Searched: only $DARKFLEET_GDAL_PLUGIN when it is set; otherwise
+/// libdarkfleet_gdal.so beside the running executable, then ../lib/darkfleet/ from it, then
+/// where this build wrote it (so that tests and benchmarks in the build tree find it).
 const Api& api();
 
 }  // namespace darkfleet::io::gdal
