@@ -5,7 +5,7 @@
 // less than 4 h after the last ends; a merged encounter lasting at least 2 h whose mean
 // position is at least 10 km from every watched port and not on land is an event.
 //
-// Memory: on_vessel() keeps only the resampled points where the vessel is slow (about 32
+// Memory: on_vessel() keeps only the resampled points where the vessel is slow (40
 // bytes each), so it grows with the slow vessel-time in the data, not with the positions.
 // Cost: finish() sorts each slot's points by (latitude band, longitude) and compares each point
 // with the points of its own and the next band inside a longitude window: O(n log n) per slot

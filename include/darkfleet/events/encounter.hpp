@@ -10,7 +10,7 @@ namespace darkfleet::events {
 
 /// The encounter detector. on_vessel() resamples each clean segment onto the
 /// `encounter.resample_min` grid (no bridging of gaps over `encounter.max_gap_h`) and keeps
-/// the slow resampled points (about 32 bytes each); finish() pairs them with a latitude-band
+/// the slow resampled points (40 bytes each); finish() pairs them with a latitude-band
 /// sweep per time slot (n log n) and emits the merged encounters.
 std::unique_ptr<Detector> make_encounter_detector();
 
