@@ -1,0 +1,305 @@
+// End to end on simulated traffic: a scenario with planted meetings (3 h, side by side),
+// near-misses (600 m apart for 3 h; side by side for only 1.5 h), loitering (6 h) and short
+// loitering (3 h), lane traffic and an anchorage near the ports, played by the simulator to DMA
+// CSV, parsed, cleaned into tracks and run through the encounter and loitering detectors.
+// Precision and recall against truth.json are printed and must reach 0.95, over three seeds.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "darkfleet/events/encounter.hpp"
+#include "darkfleet/events/loitering.hpp"
+#include "darkfleet/io/csv_positions.hpp"
+#include "darkfleet/sim/simulate.hpp"
+#include "darkfleet/track/segmenter.hpp"
+
+namespace darkfleet {
+namespace {
+
+// The coast runs along 20 E (land to the west); ports sit on it. Meetings and loitering are
+// 40-110 nm offshore.
+constexpr const char* k_scenario = R"toml(
+[scenario]
+name = "e2e-encounters-loitering"
+label = "SIMULATION (events end-to-end test, synthetic)"
+start = 2024-03-01T00:00:00Z
+end = 2024-03-02T12:00:00Z
+
+[[ports]]
+id = "south"
+name = "SOUTH"
+position = [40.00, 20.02]
+
+[[ports]]
+id = "north"
+name = "NORTH"
+position = [42.00, 20.02]
+
+# meetings: m1-m3 are encounters; m4 passes at 600 m, m5 lasts 1.5 h.
+[[meetings]]
+id = "m1"
+vessels = ["a1", "b1"]
+position = [40.50, 21.00]
+start = 2024-03-01T11:00:00Z
+duration_h = 3
+separation_m = 80
+[[meetings]]
+id = "m2"
+vessels = ["a2", "b2"]
+position = [41.00, 21.50]
+start = 2024-03-01T14:00:00Z
+duration_h = 3
+separation_m = 300
+[[meetings]]
+id = "m3"
+vessels = ["a3", "b3"]
+position = [41.50, 21.00]
+start = 2024-03-01T16:00:00Z
+duration_h = 3
+separation_m = 150
+[[meetings]]
+id = "m4"
+vessels = ["a4", "b4"]
+position = [41.20, 22.00]
+start = 2024-03-01T14:00:00Z
+duration_h = 3
+separation_m = 600
+[[meetings]]
+id = "m5"
+vessels = ["a5", "b5"]
+position = [40.80, 22.00]
+start = 2024-03-01T14:00:00Z
+duration_h = 1.5
+separation_m = 100
+
+{vessels}
+
+[background]
+  [[background.lanes]]
+  from = "south"
+  to = "north"
+  via = [[41.00, 20.60]]
+  vessels = 20
+
+  [[background.anchorages]]
+  position = [42.02, 20.06]
+  radius_m = 2000
+  vessels = 8
+
+[reception]
+loss = 0.1
+
+  [[reception.shore]]
+  id = "rx"
+  position = [41.00, 20.05]
+  range_nm = 200
+)toml";
+
+std::string fmt_id(const char* prefix, int n) { return prefix + std::to_string(n); }
+
+std::string vessel(const std::string& id, std::uint32_t mmsi, const std::string& port,
+                   const std::string& step, const std::string& home) {
+  std::ostringstream out;
+  out << "[[vessels]]\nid = \"" << id << "\"\nmmsi = " << mmsi << "\nname = \"" << id
+      << "\"\nspeed_kn = 12\nstart_port = \"" << port << "\"\n"
+      << "  [[vessels.itinerary]]\n  " << step << "\n"
+      << "  [[vessels.itinerary]]\n  port = \"" << home << "\"\n";
+  return out.str();
+}
+
+std::string scenario_text() {
+  std::string vessels;
+  std::uint32_t mmsi = 273'100'001;
+  for (int m = 1; m <= 5; ++m) {
+    vessels += vessel(fmt_id("a", m), mmsi++, "south", "meet = \"m" + std::to_string(m) + "\"", "north");
+    vessels += vessel(fmt_id("b", m), mmsi++, "north", "meet = \"m" + std::to_string(m) + "\"", "south");
+  }
+  // Loitering: l1-l3 for 6 h (events), s1-s2 for 3 h (not).
+  const char* points[] = {"[40.30, 21.80]", "[41.70, 21.80]", "[41.00, 22.50]", "[40.60, 22.60]", "[41.40, 22.60]"};
+  const double hours[] = {6, 6, 6, 3, 3};
+  for (int i = 0; i < 5; ++i) {
+    const std::string id = (i < 3 ? "l" : "s") + std::to_string(i + 1);
+    vessels += vessel(id, mmsi++, i % 2 == 0 ? "south" : "north",
+                      std::string("point = ") + points[i] + "\n  loiter_h = " + std::to_string(hours[i]),
+                      i % 2 == 0 ? "south" : "north");
+  }
+  std::string text = k_scenario;
+  text.replace(text.find("{vessels}"), 9, vessels);
+  return text;
+}
+
+/// Tracks and truth of one simulated run.
+struct Played {
+  std::vector<track::Track> tracks;  // by MMSI
+  nlohmann::json truth;
+  std::map<std::string, std::uint32_t> mmsi_of;  // scenario vessel id -> MMSI
+  std::vector<geo::Port> ports;
+};
+
+Played play(std::uint64_t seed) {
+  const sim::Scenario scenario = sim::parse_scenario(scenario_text(), "e2e.toml");
+  char dir_name[] = "/tmp/darkfleet_e2e_XXXXXX";
+  const std::filesystem::path dir = ::mkdtemp(dir_name);
+  std::string csv;
+  sim::SimulateOptions options;
+  options.seed = seed;
+  options.format = sim::TrafficFormat::dma_csv;
+  sim::SimulateSinks sinks;
+  sinks.traffic = [&csv](std::string_view block) { csv.append(block); };
+  sinks.truth_path = (dir / "truth.json").string();
+  sim::simulate(scenario, options, sinks);
+  Played played;
+  {
+    std::ifstream in(sinks.truth_path, std::ios::binary);
+    played.truth = nlohmann::json::parse(in);
+  }
+  std::filesystem::remove_all(dir);
+
+  std::map<std::uint32_t, std::vector<store::Position>> positions;
+  std::size_t line_end = csv.find('\n');
+  io::CsvPositionParser parser(std::string_view(csv).substr(0, line_end), std::nullopt);
+  while (line_end != std::string::npos && line_end + 1 < csv.size()) {
+    const std::size_t next = csv.find('\n', line_end + 1);
+    const std::string_view row = std::string_view(csv).substr(
+        line_end + 1, (next == std::string::npos ? csv.size() : next) - line_end - 1);
+    line_end = next;
+    if (row.empty()) continue;
+    const auto record = parser.parse(row);
+    if (!record) continue;
+    positions[record->mmsi].push_back(store::make_position(record->t_ms, record->lat_deg, record->lon_deg,
+                                                           record->sog_kn, record->cog_deg, record->heading_deg,
+                                                           record->status));
+  }
+  for (auto& [mmsi, list] : positions) played.tracks.push_back(track::build_track(mmsi, std::move(list)));
+  for (const auto& v : scenario.vessels) played.mmsi_of[v.id] = v.mmsi;
+  for (const auto& p : scenario.ports) played.ports.push_back({p.id, p.name, "", {p.position.lat_deg, p.position.lon_deg}, {}, "e2e"});
+  return played;
+}
+
+/// Land west of 20 E.
+geo::Coast west_land() {
+  return geo::Coast::from_polygons({{{{30, 10}, {50, 10}, {50, 20}, {30, 20}}, {}}});
+}
+
+struct Score {
+  int truth = 0;
+  int found = 0;
+  int detected = 0;
+  int correct = 0;
+  void add(const Score& o) {
+    truth += o.truth;
+    found += o.found;
+    detected += o.detected;
+    correct += o.correct;
+  }
+  [[nodiscard]] double precision() const { return detected == 0 ? 1.0 : static_cast<double>(correct) / detected; }
+  [[nodiscard]] double recall() const { return truth == 0 ? 1.0 : static_cast<double>(found) / truth; }
+};
+
+bool overlaps(std::int64_t a0, std::int64_t a1, std::int64_t b0, std::int64_t b1) { return a0 <= b1 && b0 <= a1; }
+
+class Collect final : public events::EventSink {
+ public:
+  void on_event(events::Event event) override { events.push_back(std::move(event)); }
+  std::vector<events::Event> events;
+};
+
+std::vector<events::Event> run(events::Detector& detector, const Played& played, const events::Context& context) {
+  Collect sink;
+  for (const auto& t : played.tracks) detector.on_vessel({t.mmsi, &t, nullptr}, context, sink);
+  detector.finish(context, sink);
+  return sink.events;
+}
+
+TEST(EventsEndToEnd, EncountersAndLoiteringOnSimulatedTraffic) {
+  Score encounters_total;
+  Score loitering_total;
+  const geo::Coast coast = west_land();
+  for (const std::uint64_t seed : {1U, 2U, 3U}) {
+    const Played played = play(seed);
+    events::Context context;
+    context.coast = &coast;
+    context.ports = &played.ports;
+
+    // Encounters: truth = planted meetings at most 500 m apart for at least 2 h.
+    const auto found = run(*events::make_encounter_detector(), played, context);
+    Score enc;
+    std::vector<bool> used(found.size(), false);
+    int near_misses_reported = 0;
+    for (const auto& m : played.truth["meetings"]) {
+      const bool positive = m["separation_m"].get<double>() <= 500 &&
+                            m["end_ms"].get<std::int64_t>() - m["start_ms"].get<std::int64_t>() >= 2 * 3'600'000;
+      auto a = played.mmsi_of.at(m["vessels"][0].get<std::string>());
+      auto b = played.mmsi_of.at(m["vessels"][1].get<std::string>());
+      if (a > b) std::swap(a, b);
+      bool hit = false;
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        const auto& e = found[i];
+        if (e.mmsi == a && e.other_mmsi == b &&
+            overlaps(e.start.t_ms, e.end.t_ms, m["start_ms"].get<std::int64_t>(), m["end_ms"].get<std::int64_t>())) {
+          used[i] = positive;
+          hit = true;
+        }
+      }
+      if (positive) {
+        ++enc.truth;
+        enc.found += hit ? 1 : 0;
+      } else {
+        near_misses_reported += hit ? 1 : 0;
+      }
+    }
+    enc.detected = static_cast<int>(found.size());
+    enc.correct = static_cast<int>(std::count(used.begin(), used.end(), true));
+    EXPECT_EQ(near_misses_reported, 0) << "seed " << seed;
+
+    // Loitering: truth = planted loitering of at least 4 h.
+    const auto loiters = run(*events::make_loitering_detector(), played, context);
+    Score loi;
+    std::vector<bool> matched(loiters.size(), false);
+    for (const auto& l : played.truth["loitering"]) {
+      const bool positive = l["end_ms"].get<std::int64_t>() - l["start_ms"].get<std::int64_t>() >= 4 * 3'600'000;
+      const auto mmsi = played.mmsi_of.at(l["vessel"].get<std::string>());
+      bool hit = false;
+      for (std::size_t i = 0; i < loiters.size(); ++i) {
+        if (loiters[i].mmsi == mmsi && overlaps(loiters[i].start.t_ms, loiters[i].end.t_ms,
+                                                l["start_ms"].get<std::int64_t>(), l["end_ms"].get<std::int64_t>())) {
+          matched[i] = positive;
+          hit = true;
+        }
+      }
+      if (positive) {
+        ++loi.truth;
+        loi.found += hit ? 1 : 0;
+      }
+    }
+    loi.detected = static_cast<int>(loiters.size());
+    loi.correct = static_cast<int>(std::count(matched.begin(), matched.end(), true));
+    std::printf("seed %llu: encounters truth %d found %d detected %d correct %d; loitering truth %d found %d detected %d correct %d\n",
+                static_cast<unsigned long long>(seed), enc.truth, enc.found, enc.detected, enc.correct, loi.truth,
+                loi.found, loi.detected, loi.correct);
+    encounters_total.add(enc);
+    loitering_total.add(loi);
+  }
+  std::printf("encounters: precision %.3f recall %.3f; loitering: precision %.3f recall %.3f\n",
+              encounters_total.precision(), encounters_total.recall(), loitering_total.precision(),
+              loitering_total.recall());
+  EXPECT_EQ(encounters_total.truth, 9);
+  EXPECT_EQ(loitering_total.truth, 9);
+  EXPECT_GE(encounters_total.precision(), 0.95);
+  EXPECT_GE(encounters_total.recall(), 0.95);
+  EXPECT_GE(loitering_total.precision(), 0.95);
+  EXPECT_GE(loitering_total.recall(), 0.95);
+}
+
+}  // namespace
+}  // namespace darkfleet
