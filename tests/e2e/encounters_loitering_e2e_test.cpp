@@ -27,7 +27,7 @@ namespace darkfleet {
 namespace {
 
 // The coast runs along 20 E (land to the west); ports sit on it. Meetings and loitering are
-// 40-110 nm offshore.
+// 45-120 nm offshore.
 constexpr const char* k_scenario = R"toml(
 [scenario]
 name = "e2e-encounters-loitering"
@@ -45,42 +45,7 @@ id = "north"
 name = "NORTH"
 position = [42.00, 20.02]
 
-# meetings: m1-m3 are encounters; m4 passes at 600 m, m5 lasts 1.5 h.
-[[meetings]]
-id = "m1"
-vessels = ["a1", "b1"]
-position = [40.50, 21.00]
-start = 2024-03-01T11:00:00Z
-duration_h = 3
-separation_m = 80
-[[meetings]]
-id = "m2"
-vessels = ["a2", "b2"]
-position = [41.00, 21.50]
-start = 2024-03-01T14:00:00Z
-duration_h = 3
-separation_m = 300
-[[meetings]]
-id = "m3"
-vessels = ["a3", "b3"]
-position = [41.50, 21.00]
-start = 2024-03-01T16:00:00Z
-duration_h = 3
-separation_m = 150
-[[meetings]]
-id = "m4"
-vessels = ["a4", "b4"]
-position = [41.20, 22.00]
-start = 2024-03-01T14:00:00Z
-duration_h = 3
-separation_m = 600
-[[meetings]]
-id = "m5"
-vessels = ["a5", "b5"]
-position = [40.80, 22.00]
-start = 2024-03-01T14:00:00Z
-duration_h = 1.5
-separation_m = 100
+{meetings}
 
 {vessels}
 
@@ -117,7 +82,29 @@ std::string vessel(const std::string& id, std::uint32_t mmsi, const std::string&
   return out.str();
 }
 
+/// The planted meetings: m1-m3 are encounters; m4 passes at 600 m, m5 lasts 1.5 h.
+struct PlantedMeeting {
+  const char* position;
+  const char* start;
+  double duration_h;
+  int separation_m;
+};
+constexpr PlantedMeeting k_meetings[] = {
+    {"[40.50, 21.00]", "2024-03-01T11:00:00Z", 3, 80},   {"[41.00, 21.50]", "2024-03-01T14:00:00Z", 3, 300},
+    {"[41.50, 21.00]", "2024-03-01T16:00:00Z", 3, 150},  {"[41.20, 22.00]", "2024-03-01T14:00:00Z", 3, 600},
+    {"[40.80, 22.00]", "2024-03-01T14:00:00Z", 1.5, 100},
+};
+
 std::string scenario_text() {
+  std::string meetings;
+  for (int m = 1; m <= 5; ++m) {
+    const PlantedMeeting& pm = k_meetings[m - 1];
+    std::ostringstream out;
+    out << "[[meetings]]\nid = \"m" << m << "\"\nvessels = [\"a" << m << "\", \"b" << m << "\"]\nposition = "
+        << pm.position << "\nstart = " << pm.start << "\nduration_h = " << pm.duration_h
+        << "\nseparation_m = " << pm.separation_m << "\n";
+    meetings += out.str();
+  }
   std::string vessels;
   std::uint32_t mmsi = 273'100'001;
   for (int m = 1; m <= 5; ++m) {
@@ -134,6 +121,7 @@ std::string scenario_text() {
                       i % 2 == 0 ? "south" : "north");
   }
   std::string text = k_scenario;
+  text.replace(text.find("{meetings}"), 10, meetings);
   text.replace(text.find("{vessels}"), 9, vessels);
   return text;
 }
