@@ -65,7 +65,8 @@ void encounters(benchmark::State& state) {
   for (auto _ : state) {
     auto detector = darkfleet::events::make_encounter_detector();
     Count sink;
-    for (const auto& track : tracks) detector->on_vessel({track.mmsi, &track, nullptr}, context, sink);
+    for (const auto& track : tracks)
+      detector->on_vessel({track.mmsi, &track, nullptr}, context, sink);
     detector->finish(context, sink);
     events = sink.events;
     benchmark::DoNotOptimize(events);
@@ -73,9 +74,10 @@ void encounters(benchmark::State& state) {
   const double points = static_cast<double>(vessels) * 145;
   state.counters["vessels"] = vessels;
   state.counters["encounters"] = static_cast<double>(events);
-  state.counters["points/s"] = benchmark::Counter(points, benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["ns/point"] =
-      benchmark::Counter(points * 1e-9, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.counters["points/s"] =
+      benchmark::Counter(points, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["ns/point"] = benchmark::Counter(
+      points * 1e-9, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
 BENCHMARK(encounters)->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMillisecond)->MinTime(2.0);

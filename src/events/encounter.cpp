@@ -56,7 +56,8 @@ double median(std::vector<double> values) {
   std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid), values.end());
   const double upper = values[mid];
   if (values.size() % 2 == 1) return upper;
-  const double lower = *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid));
+  const double lower =
+      *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid));
   return (lower + upper) / 2;
 }
 
@@ -78,7 +79,8 @@ class EncounterDetector final : public Detector {
     (void)sink;
     if (vessel.track == nullptr) return;
     const Parameters& p = detail::parameters_of(context);
-    const auto resample_ms = static_cast<std::int64_t>(std::llround(p.get("encounter.resample_min") * 60'000.0));
+    const auto resample_ms =
+        static_cast<std::int64_t>(std::llround(p.get("encounter.resample_min") * 60'000.0));
     const double max_gap_ms = p.get("encounter.max_gap_h") * detail::k_ms_per_h;
     const double max_speed_kn = p.get("encounter.max_speed_kn");
     if (resample_ms <= 0) return;
@@ -93,7 +95,8 @@ class EncounterDetector final : public Detector {
 
   void finish(const Context& context, EventSink& sink) override {
     const Parameters& p = detail::parameters_of(context);
-    const auto resample_ms = static_cast<std::int64_t>(std::llround(p.get("encounter.resample_min") * 60'000.0));
+    const auto resample_ms =
+        static_cast<std::int64_t>(std::llround(p.get("encounter.resample_min") * 60'000.0));
     if (resample_ms <= 0 || m_points.empty()) return;
     std::vector<Adjacency> adjacent = find_adjacent(p.get("encounter.max_distance_m"));
     std::sort(adjacent.begin(), adjacent.end(), [](const Adjacency& x, const Adjacency& y) {
@@ -146,7 +149,9 @@ class EncounterDetector final : public Detector {
 
   std::vector<Adjacency> find_adjacent(double max_distance_m) {
     const double band_deg = std::max(max_distance_m, 1.0) / k_min_m_per_deg_lat;
-    auto band_of = [band_deg](double lat) { return static_cast<std::int64_t>(std::floor(lat / band_deg)); };
+    auto band_of = [band_deg](double lat) {
+      return static_cast<std::int64_t>(std::floor(lat / band_deg));
+    };
     std::sort(m_points.begin(), m_points.end(), [&](const Point& x, const Point& y) {
       if (x.slot != y.slot) return x.slot < y.slot;
       const auto bx = band_of(x.lat_deg);
@@ -158,26 +163,28 @@ class EncounterDetector final : public Detector {
     std::size_t slot_begin = 0;
     while (slot_begin < m_points.size()) {
       std::size_t slot_end = slot_begin;
-      while (slot_end < m_points.size() && m_points[slot_end].slot == m_points[slot_begin].slot) ++slot_end;
-      // Band boundaries inside the slot.
+      while (slot_end < m_points.size() && m_points[slot_end].slot == m_points[slot_begin].slot)
+        ++slot_end;
       for (std::size_t i = slot_begin; i < slot_end; ++i) {
         const Point& pi = m_points[i];
         const std::int64_t band = band_of(pi.lat_deg);
         const double max_abs_lat = std::min(89.0, std::abs(pi.lat_deg) + 2 * band_deg);
         const double window_deg =
-            max_distance_m / (k_m_per_deg_lon_equator * std::cos(max_abs_lat * std::numbers::pi / 180.0)) * 1.01;
+            max_distance_m /
+            (k_m_per_deg_lon_equator * std::cos(max_abs_lat * std::numbers::pi / 180.0)) * 1.01;
         // Same band: the points after i within the window. Next band: the window around i.
         for (std::size_t j = i + 1; j < slot_end && band_of(m_points[j].lat_deg) == band; ++j) {
           if (m_points[j].lon_deg - pi.lon_deg > window_deg) break;
           consider(pi, m_points[j], max_distance_m, adjacent);
         }
         const auto next_band_begin = std::partition_point(
-            m_points.begin() + static_cast<std::ptrdiff_t>(i), m_points.begin() + static_cast<std::ptrdiff_t>(slot_end),
-            [&](const Point& q) {
+            m_points.begin() + static_cast<std::ptrdiff_t>(i),
+            m_points.begin() + static_cast<std::ptrdiff_t>(slot_end), [&](const Point& q) {
               const auto bq = band_of(q.lat_deg);
               return bq < band + 1 || (bq == band + 1 && q.lon_deg < pi.lon_deg - window_deg);
             });
-        for (auto it = next_band_begin; it != m_points.begin() + static_cast<std::ptrdiff_t>(slot_end); ++it) {
+        for (auto it = next_band_begin;
+             it != m_points.begin() + static_cast<std::ptrdiff_t>(slot_end); ++it) {
           if (band_of(it->lat_deg) != band + 1 || it->lon_deg - pi.lon_deg > window_deg) break;
           consider(pi, *it, max_distance_m, adjacent);
         }
@@ -187,7 +194,8 @@ class EncounterDetector final : public Detector {
     return adjacent;
   }
 
-  static void consider(const Point& x, const Point& y, double max_distance_m, std::vector<Adjacency>& out) {
+  static void consider(const Point& x, const Point& y, double max_distance_m,
+                       std::vector<Adjacency>& out) {
     if (x.mmsi == y.mmsi) return;
     const double d = geo::distance_m({x.lat_deg, x.lon_deg}, {y.lat_deg, y.lon_deg});
     if (d > max_distance_m) return;
@@ -218,7 +226,8 @@ class EncounterDetector final : public Detector {
       for (std::size_t i = pair_begin; i < pair_end;) {
         std::size_t j = i + 1;
         while (j < pair_end && adjacent[j].slot - adjacent[j - 1].slot <= 1) ++j;
-        if (static_cast<double>((adjacent[j - 1].slot - adjacent[i].slot) * resample_ms) >= min_raw_ms) {
+        if (static_cast<double>((adjacent[j - 1].slot - adjacent[i].slot) * resample_ms) >=
+            min_raw_ms) {
           runs.emplace_back(i, j);
         }
         i = j;
@@ -226,13 +235,13 @@ class EncounterDetector final : public Detector {
       // Merge runs of the pair whose gap is under merge_gap_h.
       for (std::size_t r = 0; r < runs.size();) {
         std::size_t s = r + 1;
-        while (s < runs.size() &&
-               static_cast<double>((adjacent[runs[s].first].slot - adjacent[runs[s - 1].second - 1].slot) *
-                                   resample_ms) < merge_gap_ms) {
+        while (s < runs.size() && static_cast<double>((adjacent[runs[s].first].slot -
+                                                       adjacent[runs[s - 1].second - 1].slot) *
+                                                      resample_ms) < merge_gap_ms) {
           ++s;
         }
-        emit_one(adjacent, runs[r].first, runs[s - 1].second, resample_ms, min_duration_h, min_port_m,
-                 p, context, sink);
+        emit_one(adjacent, runs[r].first, runs[s - 1].second, resample_ms, min_duration_h,
+                 min_port_m, p, context, sink);
         r = s;
       }
       pair_begin = pair_end;
@@ -244,7 +253,8 @@ class EncounterDetector final : public Detector {
                        const Parameters& p, const Context& context, EventSink& sink) {
     const Adjacency& first = adjacent[begin];
     const Adjacency& last = adjacent[end - 1];
-    const double duration_h = static_cast<double>((last.slot - first.slot) * resample_ms) / detail::k_ms_per_h;
+    const double duration_h =
+        static_cast<double>((last.slot - first.slot) * resample_ms) / detail::k_ms_per_h;
     if (duration_h < min_duration_h) return;
     // Mean position: latitude mean, longitude circular mean (GFW compute_encounters.py).
     double lat_sum = 0;
@@ -305,7 +315,8 @@ class EncounterDetector final : public Detector {
       return x.mmsi != y.mmsi ? x.mmsi < y.mmsi : x.from_ms < y.from_ms;
     });
     event.evidence = std::move(evidence);
-    if (context.data_end_ms && event.end.t_ms + resample_ms > *context.data_end_ms) event.open = true;
+    if (context.data_end_ms && event.end.t_ms + resample_ms > *context.data_end_ms)
+      event.open = true;
     sink.on_event(std::move(event));
   }
 
@@ -314,6 +325,8 @@ class EncounterDetector final : public Detector {
 
 }  // namespace
 
-std::unique_ptr<Detector> make_encounter_detector() { return std::make_unique<EncounterDetector>(); }
+std::unique_ptr<Detector> make_encounter_detector() {
+  return std::make_unique<EncounterDetector>();
+}
 
 }  // namespace darkfleet::events

@@ -20,7 +20,9 @@ constexpr double k_lat = 10.0;
 constexpr double k_lon = 60.0;
 
 /// Longitude degrees for `m` metres east at latitude `lat`.
-double east_deg(double m, double lat = k_lat) { return m / (k_m_per_deg * std::cos(lat * std::numbers::pi / 180.0)); }
+double east_deg(double m, double lat = k_lat) {
+  return m / (k_m_per_deg * std::cos(lat * std::numbers::pi / 180.0));
+}
 
 /// A stationary vessel reporting every 5 min over [from, to].
 std::vector<store::Position> still(std::int64_t from_ms, std::int64_t to_ms, double lat, double lon,
@@ -28,7 +30,8 @@ std::vector<store::Position> still(std::int64_t from_ms, std::int64_t to_ms, dou
   return testing::run(from_ms, to_ms, step_min, lat, lon, lat, lon);
 }
 
-std::vector<Event> encounters(const std::vector<track::Track>& tracks, const Context& context = {}) {
+std::vector<Event> encounters(const std::vector<track::Track>& tracks,
+                              const Context& context = {}) {
   auto detector = make_encounter_detector();
   return testing::detect(*detector, tracks, context);
 }
@@ -37,9 +40,11 @@ std::vector<Event> encounters(const std::vector<track::Track>& tracks, const Con
 std::vector<Event> meeting(double offset_m, double meet_h, const Context& context = {}) {
   const std::int64_t meet_from = k_t0_ms + 2 * k_hour_ms;
   const auto meet_to = meet_from + std::llround(meet_h * 3'600'000.0);
-  return encounters({testing::one_segment(100000001, still(k_t0_ms, k_t0_ms + 10 * k_hour_ms, k_lat, k_lon)),
-                     testing::one_segment(100000002, still(meet_from, meet_to, k_lat, k_lon + east_deg(offset_m), 1))},
-                    context);
+  return encounters(
+      {testing::one_segment(100000001, still(k_t0_ms, k_t0_ms + 10 * k_hour_ms, k_lat, k_lon)),
+       testing::one_segment(100000002,
+                            still(meet_from, meet_to, k_lat, k_lon + east_deg(offset_m), 1))},
+      context);
 }
 
 TEST(Encounter, DistanceBoundary480mVs520m) {
@@ -77,9 +82,10 @@ TEST(Encounter, SpeedBoundary2p1knVs1p9kn) {
   auto drifting = [](double kn) {
     const double dlat = kn * 1852.0 * 4 / k_m_per_deg;
     const std::int64_t to = k_t0_ms + 4 * k_hour_ms;
-    return encounters({testing::one_segment(1, testing::run(k_t0_ms, to, 5, k_lat, k_lon, k_lat + dlat, k_lon)),
-                       testing::one_segment(2, testing::run(k_t0_ms, to, 5, k_lat, k_lon + east_deg(200),
-                                                            k_lat + dlat, k_lon + east_deg(200)))});
+    return encounters(
+        {testing::one_segment(1, testing::run(k_t0_ms, to, 5, k_lat, k_lon, k_lat + dlat, k_lon)),
+         testing::one_segment(2, testing::run(k_t0_ms, to, 5, k_lat, k_lon + east_deg(200),
+                                              k_lat + dlat, k_lon + east_deg(200)))});
   };
   const auto slow = drifting(1.9);
   ASSERT_EQ(slow.size(), 1U);
@@ -91,7 +97,8 @@ TEST(Encounter, PortBoundary9kmVs11km) {
   auto with_port_at = [](double km) {
     // The mean position is the midpoint of A and B (B 200 m east of A).
     const geo::LatLon mean{k_lat, k_lon + east_deg(100)};
-    std::vector<geo::Port> ports{{"p1", "Port", "", {mean.lat_deg + km * 1000 / k_m_per_deg, mean.lon_deg}, {}, "test"}};
+    std::vector<geo::Port> ports{
+        {"p1", "Port", "", {mean.lat_deg + km * 1000 / k_m_per_deg, mean.lon_deg}, {}, "test"}};
     Context context;
     context.ports = &ports;
     return meeting(200, 3, context);
@@ -112,7 +119,7 @@ TEST(Encounter, NotOnLand) {
     context.coast = &coast;
     return meeting(200, 3, context);
   };
-  EXPECT_TRUE(with_island(k_lon).empty());    // the meeting is inside the island
+  EXPECT_TRUE(with_island(k_lon).empty());       // the meeting is inside the island
   EXPECT_EQ(with_island(k_lon + 1).size(), 1U);  // the island is 100 km away
 }
 
@@ -124,8 +131,9 @@ TEST(Encounter, GapsJustOverAnHourAreNotBridged) {
     auto a = still(m0, m0 + 60 * k_min_ms, k_lat, k_lon);
     const auto resume = m0 + (60 + silent_min) * k_min_ms;
     for (const auto& p : still(resume, m0 + 3 * k_hour_ms, k_lat, k_lon)) a.push_back(p);
-    return encounters({testing::one_segment(1, a),
-                       testing::one_segment(2, still(m0, m0 + 3 * k_hour_ms, k_lat, k_lon + east_deg(100)))});
+    return encounters(
+        {testing::one_segment(1, a),
+         testing::one_segment(2, still(m0, m0 + 3 * k_hour_ms, k_lat, k_lon + east_deg(100)))});
   };
   EXPECT_TRUE(with_silence(65).empty());
   const auto bridged = with_silence(55);
@@ -149,8 +157,9 @@ TEST(Encounter, SamePairMergedWithin4hNotAfter) {
     second.index = 1;
     second.positions = still(m2, m3, k_lat, k_lon + east_deg(100), 3);
     b.segments.push_back(second);
-    return encounters({testing::one_segment(1, still(k_t0_ms, k_t0_ms + 12 * k_hour_ms, k_lat, k_lon, 3)), b},
-                      context);
+    return encounters(
+        {testing::one_segment(1, still(k_t0_ms, k_t0_ms + 12 * k_hour_ms, k_lat, k_lon, 3)), b},
+        context);
   };
   const auto merged = two_meetings(3.9);
   ASSERT_EQ(merged.size(), 1U);
@@ -181,12 +190,14 @@ TEST(Encounter, SweepFindsExactlyThePairsBruteForceFinds) {
     for (std::uint32_t i = 0; i < 150; ++i) {
       const double la = lat + metres(rng) / k_m_per_deg;
       const double lo = 20 + east_deg(metres(rng), lat);
-      tracks.push_back(testing::one_segment(1000 + i, still(k_t0_ms, k_t0_ms + 3 * k_hour_ms, la, lo, 10)));
+      tracks.push_back(
+          testing::one_segment(1000 + i, still(k_t0_ms, k_t0_ms + 3 * k_hour_ms, la, lo, 10)));
       where.push_back(detail::to_latlon(tracks.back().segments[0].positions[0]));
     }
     std::size_t expected = 0;
     for (std::size_t i = 0; i < where.size(); ++i) {
-      for (std::size_t j = i + 1; j < where.size(); ++j) expected += geo::distance_m(where[i], where[j]) <= 500 ? 1U : 0U;
+      for (std::size_t j = i + 1; j < where.size(); ++j)
+        expected += geo::distance_m(where[i], where[j]) <= 500 ? 1U : 0U;
     }
     ASSERT_GT(expected, 20U) << lat;
     EXPECT_EQ(encounters(tracks).size(), expected) << lat;

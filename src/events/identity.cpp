@@ -52,41 +52,42 @@ constexpr std::array<std::pair<std::uint16_t, const char*>, 292> k_mids = {{
     {254, "MC"}, {255, "PT"}, {256, "MT"}, {257, "NO"}, {258, "NO"}, {259, "NO"}, {261, "PL"},
     {262, "ME"}, {263, "PT"}, {264, "RO"}, {265, "SE"}, {266, "SE"}, {267, "SK"}, {268, "SM"},
     {269, "CH"}, {270, "CZ"}, {271, "TR"}, {272, "UA"}, {273, "RU"}, {274, "MK"}, {275, "LV"},
-    {276, "EE"}, {277, "LT"}, {278, "SI"}, {279, "RS"},
-    {301, "AI"}, {303, "US"}, {304, "AG"}, {305, "AG"}, {306, "CW"}, {307, "AW"}, {308, "BS"},
-    {309, "BS"}, {310, "BM"}, {311, "BS"}, {312, "BZ"}, {314, "BB"}, {316, "CA"}, {319, "KY"},
-    {321, "CR"}, {323, "CU"}, {325, "DM"}, {327, "DO"}, {329, "GP"}, {330, "GD"}, {331, "GL"},
-    {332, "GT"}, {334, "HN"}, {336, "HT"}, {338, "US"}, {339, "JM"}, {341, "KN"}, {343, "LC"},
-    {345, "MX"}, {347, "MQ"}, {348, "MS"}, {350, "NI"}, {351, "PA"}, {352, "PA"}, {353, "PA"},
-    {354, "PA"}, {355, "PA"}, {356, "PA"}, {357, "PA"}, {358, "PR"}, {359, "SV"}, {361, "PM"},
-    {362, "TT"}, {364, "TC"}, {366, "US"}, {367, "US"}, {368, "US"}, {369, "US"}, {370, "PA"},
-    {371, "PA"}, {372, "PA"}, {373, "PA"}, {374, "PA"}, {375, "VC"}, {376, "VC"}, {377, "VC"},
-    {378, "VG"}, {379, "VI"},
-    {401, "AF"}, {403, "SA"}, {405, "BD"}, {408, "BH"}, {410, "BT"}, {412, "CN"}, {413, "CN"},
-    {414, "CN"}, {416, "TW"}, {417, "LK"}, {419, "IN"}, {422, "IR"}, {423, "AZ"}, {425, "IQ"},
-    {428, "IL"}, {431, "JP"}, {432, "JP"}, {434, "TM"}, {436, "KZ"}, {437, "UZ"}, {438, "JO"},
-    {440, "KR"}, {441, "KR"}, {443, "PS"}, {445, "KP"}, {447, "KW"}, {450, "LB"}, {451, "KG"},
-    {453, "MO"}, {455, "MV"}, {457, "MN"}, {459, "NP"}, {461, "OM"}, {463, "PK"}, {466, "QA"},
-    {468, "SY"}, {470, "AE"}, {471, "AE"}, {472, "TJ"}, {473, "YE"}, {475, "YE"}, {477, "HK"},
-    {478, "BA"},
+    {276, "EE"}, {277, "LT"}, {278, "SI"}, {279, "RS"}, {301, "AI"}, {303, "US"}, {304, "AG"},
+    {305, "AG"}, {306, "CW"}, {307, "AW"}, {308, "BS"}, {309, "BS"}, {310, "BM"}, {311, "BS"},
+    {312, "BZ"}, {314, "BB"}, {316, "CA"}, {319, "KY"}, {321, "CR"}, {323, "CU"}, {325, "DM"},
+    {327, "DO"}, {329, "GP"}, {330, "GD"}, {331, "GL"}, {332, "GT"}, {334, "HN"}, {336, "HT"},
+    {338, "US"}, {339, "JM"}, {341, "KN"}, {343, "LC"}, {345, "MX"}, {347, "MQ"}, {348, "MS"},
+    {350, "NI"}, {351, "PA"}, {352, "PA"}, {353, "PA"}, {354, "PA"}, {355, "PA"}, {356, "PA"},
+    {357, "PA"}, {358, "PR"}, {359, "SV"}, {361, "PM"}, {362, "TT"}, {364, "TC"}, {366, "US"},
+    {367, "US"}, {368, "US"}, {369, "US"}, {370, "PA"}, {371, "PA"}, {372, "PA"}, {373, "PA"},
+    {374, "PA"}, {375, "VC"}, {376, "VC"}, {377, "VC"}, {378, "VG"}, {379, "VI"}, {401, "AF"},
+    {403, "SA"}, {405, "BD"}, {408, "BH"}, {410, "BT"}, {412, "CN"}, {413, "CN"}, {414, "CN"},
+    {416, "TW"}, {417, "LK"}, {419, "IN"}, {422, "IR"}, {423, "AZ"}, {425, "IQ"}, {428, "IL"},
+    {431, "JP"}, {432, "JP"}, {434, "TM"}, {436, "KZ"}, {437, "UZ"}, {438, "JO"}, {440, "KR"},
+    {441, "KR"}, {443, "PS"}, {445, "KP"}, {447, "KW"}, {450, "LB"}, {451, "KG"}, {453, "MO"},
+    {455, "MV"}, {457, "MN"}, {459, "NP"}, {461, "OM"}, {463, "PK"}, {466, "QA"}, {468, "SY"},
+    {470, "AE"}, {471, "AE"}, {472, "TJ"}, {473, "YE"}, {475, "YE"}, {477, "HK"}, {478, "BA"},
     {501, "TF"}, {503, "AU"}, {506, "MM"}, {508, "BN"}, {510, "FM"}, {511, "PW"}, {512, "NZ"},
     {514, "KH"}, {515, "KH"}, {516, "CX"}, {518, "CK"}, {520, "FJ"}, {523, "CC"}, {525, "ID"},
     {529, "KI"}, {531, "LA"}, {533, "MY"}, {536, "MP"}, {538, "MH"}, {540, "NC"}, {542, "NU"},
     {544, "NR"}, {546, "PF"}, {548, "PH"}, {550, "TL"}, {553, "PG"}, {555, "PN"}, {557, "SB"},
     {559, "AS"}, {561, "WS"}, {563, "SG"}, {564, "SG"}, {565, "SG"}, {566, "SG"}, {567, "TH"},
-    {570, "TO"}, {572, "TV"}, {574, "VN"}, {576, "VU"}, {577, "VU"}, {578, "WF"},
-    {601, "ZA"}, {603, "AO"}, {605, "DZ"}, {607, "TF"}, {608, "SH"}, {609, "BI"}, {610, "BJ"},
-    {611, "BW"}, {612, "CF"}, {613, "CM"}, {615, "CG"}, {616, "KM"}, {617, "CV"}, {618, "TF"},
-    {619, "CI"}, {620, "KM"}, {621, "DJ"}, {622, "EG"}, {624, "ET"}, {625, "ER"}, {626, "GA"},
-    {627, "GH"}, {629, "GM"}, {630, "GW"}, {631, "GQ"}, {632, "GN"}, {633, "BF"}, {634, "KE"},
-    {635, "TF"}, {636, "LR"}, {637, "LR"}, {638, "SS"}, {642, "LY"}, {644, "LS"}, {645, "MU"},
-    {647, "MG"}, {649, "ML"}, {650, "MZ"}, {654, "MR"}, {655, "MW"}, {656, "NE"}, {657, "NG"},
-    {659, "NA"}, {660, "RE"}, {661, "RW"}, {662, "SD"}, {663, "SN"}, {664, "SC"}, {665, "SH"},
-    {666, "SO"}, {667, "SL"}, {668, "ST"}, {669, "SZ"}, {670, "TD"}, {671, "TG"}, {672, "TN"},
-    {674, "TZ"}, {675, "UG"}, {676, "CD"}, {677, "TZ"}, {678, "ZM"}, {679, "ZW"},
-    {701, "AR"}, {710, "BR"}, {720, "BO"}, {725, "CL"}, {730, "CO"}, {735, "EC"}, {740, "FK"},
-    {745, "GF"}, {750, "GY"}, {755, "PY"}, {760, "PE"}, {765, "SR"}, {770, "UY"}, {775, "VE"},
+    {570, "TO"}, {572, "TV"}, {574, "VN"}, {576, "VU"}, {577, "VU"}, {578, "WF"}, {601, "ZA"},
+    {603, "AO"}, {605, "DZ"}, {607, "TF"}, {608, "SH"}, {609, "BI"}, {610, "BJ"}, {611, "BW"},
+    {612, "CF"}, {613, "CM"}, {615, "CG"}, {616, "KM"}, {617, "CV"}, {618, "TF"}, {619, "CI"},
+    {620, "KM"}, {621, "DJ"}, {622, "EG"}, {624, "ET"}, {625, "ER"}, {626, "GA"}, {627, "GH"},
+    {629, "GM"}, {630, "GW"}, {631, "GQ"}, {632, "GN"}, {633, "BF"}, {634, "KE"}, {635, "TF"},
+    {636, "LR"}, {637, "LR"}, {638, "SS"}, {642, "LY"}, {644, "LS"}, {645, "MU"}, {647, "MG"},
+    {649, "ML"}, {650, "MZ"}, {654, "MR"}, {655, "MW"}, {656, "NE"}, {657, "NG"}, {659, "NA"},
+    {660, "RE"}, {661, "RW"}, {662, "SD"}, {663, "SN"}, {664, "SC"}, {665, "SH"}, {666, "SO"},
+    {667, "SL"}, {668, "ST"}, {669, "SZ"}, {670, "TD"}, {671, "TG"}, {672, "TN"}, {674, "TZ"},
+    {675, "UG"}, {676, "CD"}, {677, "TZ"}, {678, "ZM"}, {679, "ZW"}, {701, "AR"}, {710, "BR"},
+    {720, "BO"}, {725, "CL"}, {730, "CO"}, {735, "EC"}, {740, "FK"}, {745, "GF"}, {750, "GY"},
+    {755, "PY"}, {760, "PE"}, {765, "SR"}, {770, "UY"}, {775, "VE"},
 }};
+static_assert(std::is_sorted(k_mids.begin(), k_mids.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; }),
+              "k_mids must stay sorted: mid_country() searches it");
 
 /// Time noise added to the interval between two transmitters' positions, h (GFW pipe-segment
 /// buffer_hours, DOMAIN.md 1.5): with identity.max_speed_kn 50, two positions at the same time
@@ -119,7 +120,9 @@ class IdentityDetector final : public Detector {
     }
     if (vessel.identities != nullptr && !vessel.identities->empty()) {
       const std::int64_t t = std::min_element(vessel.identities->begin(), vessel.identities->end(),
-                                              [](const auto& a, const auto& b) { return a.first_seen_ms < b.first_seen_ms; })
+                                              [](const auto& a, const auto& b) {
+                                                return a.first_seen_ms < b.first_seen_ms;
+                                              })
                                  ->first_seen_ms;
       if (first_ms == 0 || t < first_ms) first_ms = t;
     }
@@ -142,7 +145,8 @@ class IdentityDetector final : public Detector {
       if (before.imo != after.imo || before.mmsi == after.mmsi) continue;
       const std::string_view old_flag = mid_country(ship_mid(before.mmsi));
       const std::string_view new_flag = mid_country(ship_mid(after.mmsi));
-      Event e = make(after.mmsi, old_flag != new_flag ? "flag_change" : "mmsi_change", {after.first_ms, {}});
+      Event e = make(after.mmsi, old_flag != new_flag ? "flag_change" : "mmsi_change",
+                     {after.first_ms, {}});
       e.notes["imo"] = fmt::format("{}", after.imo);
       e.notes["old_mmsi"] = fmt::format("{}", before.mmsi);
       e.notes["new_mmsi"] = fmt::format("{}", after.mmsi);
@@ -179,7 +183,8 @@ class IdentityDetector final : public Detector {
     const std::uint32_t mid = ship_mid(mmsi);
     if (mid == 0) {
       Event e = make(mmsi, "invalid_mmsi", at);
-      e.notes["reason"] = fmt::format("first digit {} is not a ship station's (2-7)", mmsi / 100'000'000);
+      e.notes["reason"] =
+          fmt::format("first digit {} is not a ship station's (2-7)", mmsi / 100'000'000);
       sink.on_event(std::move(e));
     } else if (mid_country(mid).empty()) {
       Event e = make(mmsi, "unallocated_mid", at);
@@ -208,7 +213,8 @@ class IdentityDetector final : public Detector {
         const store::Position& pb = nearest(b, middle);
         const double distance_nm = track::distance_nm(pa, pb);
         // As the segmenter, time noise of k_buffer_h is added to the interval.
-        const double dt_h = std::hypot(static_cast<double>(std::abs(pa.t_ms - pb.t_ms)) / detail::k_ms_per_h, k_buffer_h);
+        const double dt_h = std::hypot(
+            static_cast<double>(std::abs(pa.t_ms - pb.t_ms)) / detail::k_ms_per_h, k_buffer_h);
         const double speed_kn = distance_nm / dt_h;
         if (speed_kn <= max_speed_kn) continue;
         Event e = make(track.mmsi, "two_places_at_once", {from, detail::to_latlon(pa)});
@@ -223,17 +229,21 @@ class IdentityDetector final : public Detector {
     }
   }
 
-  static const store::Position& nearest(const std::vector<store::Position>& positions, std::int64_t t_ms) {
+  static const store::Position& nearest(const std::vector<store::Position>& positions,
+                                        std::int64_t t_ms) {
     auto it = std::lower_bound(positions.begin(), positions.end(), t_ms,
                                [](const store::Position& p, std::int64_t t) { return p.t_ms < t; });
     if (it == positions.end()) return positions.back();
-    if (it != positions.begin() && t_ms - std::prev(it)->t_ms < it->t_ms - t_ms) return *std::prev(it);
+    if (it != positions.begin() && t_ms - std::prev(it)->t_ms < it->t_ms - t_ms)
+      return *std::prev(it);
     return *it;
   }
 
-  static Evidence evidence(std::uint32_t mmsi, const track::Segment& segment, std::int64_t from, std::int64_t to) {
-    const auto n = std::count_if(segment.positions.begin(), segment.positions.end(),
-                                 [&](const store::Position& p) { return p.t_ms >= from && p.t_ms <= to; });
+  static Evidence evidence(std::uint32_t mmsi, const track::Segment& segment, std::int64_t from,
+                           std::int64_t to) {
+    const auto n =
+        std::count_if(segment.positions.begin(), segment.positions.end(),
+                      [&](const store::Position& p) { return p.t_ms >= from && p.t_ms <= to; });
     return {mmsi, segment.index, from, to, static_cast<std::uint32_t>(n)};
   }
 
@@ -261,7 +271,8 @@ class IdentityDetector final : public Detector {
       Event e = make(track.mmsi, "positions_on_land", {first->t_ms, detail::to_latlon(*first)});
       e.end = {last->t_ms, detail::to_latlon(*last)};
       e.values["positions_on_land"] = on_land;
-      e.values["share_on_land"] = static_cast<double>(on_land) / static_cast<double>(segment.positions.size());
+      e.values["share_on_land"] =
+          static_cast<double>(on_land) / static_cast<double>(segment.positions.size());
       // A few positions on land may be a coarse coastline; a whole segment is spoofing.
       e.confidence = e.values["share_on_land"];
       e.evidence.push_back({track.mmsi, segment.index, first->t_ms, last->t_ms, on_land});
@@ -271,13 +282,15 @@ class IdentityDetector final : public Detector {
 
   void check_identities(std::uint32_t mmsi, std::vector<store::Identity> history, EventSink& sink) {
     std::sort(history.begin(), history.end(),
-              [](const store::Identity& a, const store::Identity& b) { return a.first_seen_ms < b.first_seen_ms; });
+              [](const store::Identity& a, const store::Identity& b) {
+                return a.first_seen_ms < b.first_seen_ms;
+              });
     std::string name;
     std::string call_sign;
     std::uint32_t imo = 0;
     std::map<std::uint32_t, ImoUse> uses;  // per IMO under this MMSI
-    auto change = [&](const char* subtype, const std::string& old_value, const std::string& new_value,
-                      std::int64_t t_ms) {
+    auto change = [&](const char* subtype, const std::string& old_value,
+                      const std::string& new_value, std::int64_t t_ms) {
       Event e = make(mmsi, subtype, {t_ms, {}});
       e.notes["old_value"] = old_value;
       e.notes["new_value"] = new_value;
@@ -285,7 +298,8 @@ class IdentityDetector final : public Detector {
     };
     for (const store::Identity& id : history) {
       if (!id.name.empty()) {
-        if (!name.empty() && id.name != name) change("name_change", name, id.name, id.first_seen_ms);
+        if (!name.empty() && id.name != name)
+          change("name_change", name, id.name, id.first_seen_ms);
         name = id.name;
       }
       if (!id.call_sign.empty()) {
@@ -301,11 +315,14 @@ class IdentityDetector final : public Detector {
         if (!uses.contains(id.imo) && !imo_valid(id.imo)) {
           Event e = make(mmsi, "invalid_imo", {id.first_seen_ms, {}});
           e.notes["imo"] = fmt::format("{}", id.imo);
-          e.notes["reason"] = id.imo < 1'000'000 || id.imo > 9'999'999 ? "not 7 digits" : "check digit fails";
+          e.notes["reason"] =
+              id.imo < 1'000'000 || id.imo > 9'999'999 ? "not 7 digits" : "check digit fails";
           sink.on_event(std::move(e));
         }
         imo = id.imo;
-        ImoUse& use = uses.try_emplace(id.imo, ImoUse{id.imo, mmsi, id.first_seen_ms, id.last_seen_ms, name}).first->second;
+        ImoUse& use =
+            uses.try_emplace(id.imo, ImoUse{id.imo, mmsi, id.first_seen_ms, id.last_seen_ms, name})
+                .first->second;
         use.first_ms = std::min(use.first_ms, id.first_seen_ms);
         use.last_ms = std::max(use.last_ms, id.last_seen_ms);
         if (!name.empty()) use.name = name;
@@ -322,11 +339,14 @@ class IdentityDetector final : public Detector {
 
 }  // namespace
 
-std::unique_ptr<Detector> make_identity_detector() { return std::make_unique<IdentityDetector>(); }
+std::unique_ptr<Detector> make_identity_detector() {
+  return std::make_unique<IdentityDetector>();
+}
 
 std::string_view mid_country(std::uint32_t mid) {
-  const auto it = std::lower_bound(k_mids.begin(), k_mids.end(), mid,
-                                   [](const auto& entry, std::uint32_t m) { return entry.first < m; });
+  const auto it =
+      std::lower_bound(k_mids.begin(), k_mids.end(), mid,
+                       [](const auto& entry, std::uint32_t m) { return entry.first < m; });
   return it != k_mids.end() && it->first == mid ? std::string_view(it->second) : std::string_view();
 }
 

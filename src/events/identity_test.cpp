@@ -12,8 +12,8 @@ namespace {
 using testing::k_hour_ms;
 using testing::k_t0_ms;
 
-constexpr std::uint32_t k_ru = 273'000'001;  // MID 273: Russia
-constexpr std::uint32_t k_km = 620'000'001;  // MID 620: Comoros
+constexpr std::uint32_t k_ru = 273'000'001;      // MID 273: Russia
+constexpr std::uint32_t k_km = 620'000'001;      // MID 620: Comoros
 constexpr std::uint32_t k_good_imo = 9'074'729;  // check digit 9: 9*7+0*6+7*5+4*4+7*3+2*2 = 139
 
 std::vector<Event> identity(const std::vector<track::Track>& tracks,
@@ -33,10 +33,12 @@ std::vector<std::string> subtypes(const std::vector<Event>& events) {
 }
 
 track::Track quiet(std::uint32_t mmsi) {
-  return testing::one_segment(mmsi, testing::run(k_t0_ms, k_t0_ms + 3 * k_hour_ms, 10, 40, 20, 40.2, 20));
+  return testing::one_segment(mmsi,
+                              testing::run(k_t0_ms, k_t0_ms + 3 * k_hour_ms, 10, 40, 20, 40.2, 20));
 }
 
-store::Identity id(std::uint32_t mmsi, std::string name, std::string call_sign, std::uint32_t imo, int hour) {
+store::Identity id(std::uint32_t mmsi, std::string name, std::string call_sign, std::uint32_t imo,
+                   int hour) {
   store::Identity i;
   i.mmsi = mmsi;
   i.name = std::move(name);
@@ -56,12 +58,12 @@ TEST(Identity, MidTableAndChecks) {
   EXPECT_EQ(mid_country(217), "");  // not allocated
   EXPECT_EQ(mid_country(800), "");
   EXPECT_EQ(ship_mid(273'123'456), 273U);
-  EXPECT_EQ(ship_mid(123'456'789), 0U);   // SAR aircraft range, not a ship
-  EXPECT_EQ(ship_mid(970'123'456), 0U);   // SART
+  EXPECT_EQ(ship_mid(123'456'789), 0U);  // SAR aircraft range, not a ship
+  EXPECT_EQ(ship_mid(970'123'456), 0U);  // SART
   EXPECT_TRUE(imo_valid(k_good_imo));
   EXPECT_TRUE(imo_valid(9'176'187));
   EXPECT_FALSE(imo_valid(9'074'728));
-  EXPECT_FALSE(imo_valid(907'472));    // 6 digits
+  EXPECT_FALSE(imo_valid(907'472));  // 6 digits
   EXPECT_FALSE(imo_valid(0));
 }
 
@@ -89,9 +91,10 @@ TEST(Identity, InvalidImo) {
 }
 
 TEST(Identity, NameCallSignAndImoChanges) {
-  const auto events = identity(
-      {quiet(k_ru)}, {{id(k_ru, "OLD NAME", "UAAA", k_good_imo, 0), id(k_ru, "NEW NAME", "UBBB", 9'176'187, 5)}});
-  EXPECT_EQ(subtypes(events), (std::vector<std::string>{"call_sign_change", "imo_change", "name_change"}));
+  const auto events = identity({quiet(k_ru)}, {{id(k_ru, "OLD NAME", "UAAA", k_good_imo, 0),
+                                                id(k_ru, "NEW NAME", "UBBB", 9'176'187, 5)}});
+  EXPECT_EQ(subtypes(events),
+            (std::vector<std::string>{"call_sign_change", "imo_change", "name_change"}));
   for (const Event& e : events) {
     EXPECT_EQ(e.start.t_ms, k_t0_ms + 5 * k_hour_ms);
     if (e.subtype == "name_change") {
@@ -101,14 +104,15 @@ TEST(Identity, NameCallSignAndImoChanges) {
   }
   // Values not broadcast (a class B part A report without call sign) are not changes, and
   // the same values again are none either.
-  EXPECT_TRUE(identity({quiet(k_ru)}, {{id(k_ru, "SAME", "UAAA", k_good_imo, 0), id(k_ru, "SAME", "", 0, 2),
-                                        id(k_ru, "", "UAAA", k_good_imo, 4)}})
-                  .empty());
+  EXPECT_TRUE(
+      identity({quiet(k_ru)}, {{id(k_ru, "SAME", "UAAA", k_good_imo, 0), id(k_ru, "SAME", "", 0, 2),
+                                id(k_ru, "", "UAAA", k_good_imo, 4)}})
+          .empty());
 }
 
 TEST(Identity, ImoUnderAnotherFlagIsAFlagChange) {
-  const auto events = identity({quiet(k_ru), quiet(k_km)},
-                               {{id(k_ru, "OLD", "", k_good_imo, 0)}, {id(k_km, "NEW", "", k_good_imo, 10)}});
+  const auto events = identity({quiet(k_ru), quiet(k_km)}, {{id(k_ru, "OLD", "", k_good_imo, 0)},
+                                                            {id(k_km, "NEW", "", k_good_imo, 10)}});
   ASSERT_EQ(events.size(), 1U);
   EXPECT_EQ(events[0].subtype, "flag_change");
   EXPECT_EQ(events[0].mmsi, k_km);
@@ -117,8 +121,9 @@ TEST(Identity, ImoUnderAnotherFlagIsAFlagChange) {
   EXPECT_EQ(events[0].notes.at("old_mmsi"), "273000001");
   EXPECT_EQ(events[0].start.t_ms, k_t0_ms + 10 * k_hour_ms);
   // Same country: only the MMSI changed.
-  const auto same_flag = identity({quiet(k_ru), quiet(k_ru + 1)},
-                                  {{id(k_ru, "A", "", k_good_imo, 0)}, {id(k_ru + 1, "A", "", k_good_imo, 10)}});
+  const auto same_flag =
+      identity({quiet(k_ru), quiet(k_ru + 1)},
+               {{id(k_ru, "A", "", k_good_imo, 0)}, {id(k_ru + 1, "A", "", k_good_imo, 10)}});
   EXPECT_EQ(subtypes(same_flag), std::vector<std::string>{"mmsi_change"});
   // Different IMOs: nothing.
   EXPECT_TRUE(identity({quiet(k_ru), quiet(k_km)},
@@ -129,12 +134,14 @@ TEST(Identity, ImoUnderAnotherFlagIsAFlagChange) {
 /// Two segments of one MMSI overlapping for `overlap_h`: the first sails 40.0 -> 40.1 N, the
 /// second waits `apart_deg` degrees north of where the first ends.
 track::Track two_transmitters(double apart_deg, double overlap_h) {
-  track::Track t = testing::one_segment(k_ru, testing::run(k_t0_ms, k_t0_ms + 6 * k_hour_ms, 5, 40, 20, 40.1, 20));
+  track::Track t = testing::one_segment(
+      k_ru, testing::run(k_t0_ms, k_t0_ms + 6 * k_hour_ms, 5, 40, 20, 40.1, 20));
   track::Segment other;
   other.index = 1;
   other.quality = track::SegmentQuality::overlapping;
   const auto from = k_t0_ms + 6 * k_hour_ms - std::llround(overlap_h * 3'600'000.0);
-  other.positions = testing::run(from, from + 8 * k_hour_ms, 5, 40.1 + apart_deg, 20, 40.1 + apart_deg, 20);
+  other.positions =
+      testing::run(from, from + 8 * k_hour_ms, 5, 40.1 + apart_deg, 20, 40.1 + apart_deg, 20);
   t.segments[0].quality = track::SegmentQuality::overlapping;
   t.segments.push_back(other);
   return t;
@@ -170,7 +177,8 @@ TEST(Identity, ImpossibleJumpsAreNoiseSegments) {
 
 TEST(Identity, PositionsOnLand) {
   // The quiet track runs 40.0 -> 40.2 N at 20 E; land covers 40.1 - 41 N.
-  const geo::Coast land = geo::Coast::from_polygons({{{{40.1, 19}, {40.1, 21}, {41, 21}, {41, 19}}, {}}});
+  const geo::Coast land =
+      geo::Coast::from_polygons({{{{40.1, 19}, {40.1, 21}, {41, 21}, {41, 19}}, {}}});
   Context context;
   context.coast = &land;
   const auto events = identity({quiet(k_ru)}, {}, context);
@@ -178,7 +186,8 @@ TEST(Identity, PositionsOnLand) {
   EXPECT_EQ(events[0].subtype, "positions_on_land");
   EXPECT_GT(events[0].values.at("positions_on_land"), 5);
   EXPECT_NEAR(events[0].values.at("share_on_land"), 0.5, 0.1);
-  const geo::Coast elsewhere = geo::Coast::from_polygons({{{{30, 19}, {30, 21}, {31, 21}, {31, 19}}, {}}});
+  const geo::Coast elsewhere =
+      geo::Coast::from_polygons({{{{30, 19}, {30, 21}, {31, 21}, {31, 19}}, {}}});
   context.coast = &elsewhere;
   EXPECT_TRUE(identity({quiet(k_ru)}, {}, context).empty());
 }

@@ -88,15 +88,16 @@ class LoiteringDetector final : public Detector {
     }
   }
 
-  static void emit(std::uint32_t mmsi, const track::Segment& segment, const std::vector<Bucket>& buckets,
-                   std::size_t begin, std::size_t end, const Parameters& p, const Context& context,
-                   EventSink& sink) {
+  static void emit(std::uint32_t mmsi, const track::Segment& segment,
+                   const std::vector<Bucket>& buckets, std::size_t begin, std::size_t end,
+                   const Parameters& p, const Context& context, EventSink& sink) {
     const auto& positions = segment.positions;
     const std::size_t first_index = buckets[begin].first > 0 ? buckets[begin].first - 1 : 0;
     const std::size_t last_index = buckets[end - 1].last;
     const store::Position& first = positions[first_index];
     const store::Position& last = positions[last_index];
-    const double hours = static_cast<double>(last.t_ms - first.t_ms) / static_cast<double>(k_hour_ms);
+    const double hours =
+        static_cast<double>(last.t_ms - first.t_ms) / static_cast<double>(k_hour_ms);
     if (hours < p.get("loitering.min_duration_h")) return;
 
     double distance_nm = 0;
@@ -109,8 +110,8 @@ class LoiteringDetector final : public Detector {
       if (context.coast != nullptr) {
         // The bucket's middle position stands for the hour.
         const store::Position& mid = positions[(bucket.first + bucket.last) / 2];
-        shore_weighted_nm += context.coast->distance_to_shore_m(detail::to_latlon(mid)) / geo::k_m_per_nm *
-                             bucket.hours(positions);
+        shore_weighted_nm += context.coast->distance_to_shore_m(detail::to_latlon(mid)) /
+                             geo::k_m_per_nm * bucket.hours(positions);
       }
     }
     for (std::size_t i = first_index; i <= last_index; ++i) {
@@ -149,6 +150,8 @@ class LoiteringDetector final : public Detector {
 
 }  // namespace
 
-std::unique_ptr<Detector> make_loitering_detector() { return std::make_unique<LoiteringDetector>(); }
+std::unique_ptr<Detector> make_loitering_detector() {
+  return std::make_unique<LoiteringDetector>();
+}
 
 }  // namespace darkfleet::events

@@ -22,7 +22,8 @@ geo::Coast west_block() {
 track::Track drifter(double hours, double kn = 1.0, double shore_nm = 30) {
   const double lon = shore_nm * 1852.0 / k_m_per_deg;
   const auto to = k_t0_ms + std::llround(hours * 3'600'000.0);
-  return testing::one_segment(211000001, testing::run(k_t0_ms, to, 3, 0, lon, kn * 1852.0 * hours / k_m_per_deg, lon));
+  return testing::one_segment(
+      211000001, testing::run(k_t0_ms, to, 3, 0, lon, kn * 1852.0 * hours / k_m_per_deg, lon));
 }
 
 std::vector<Event> loitering(const track::Track& track, const Context& context) {
@@ -92,10 +93,11 @@ TEST(Loitering, AFastHourSplitsTheRun) {
   const std::int64_t h = k_hour_ms;
   auto p = testing::run(k_t0_ms, k_t0_ms + 3 * h, 5, 0, 1, 3.0 * 1852 / k_m_per_deg, 1);
   const double lat = 3.0 * 1852 / k_m_per_deg;
-  auto fast = testing::run(k_t0_ms + 3 * h + 5 * k_min_ms, k_t0_ms + 4 * h, 5, lat + 0.5 * 1852 / k_m_per_deg, 1,
-                           lat + 8.0 * 1852 / k_m_per_deg, 1);
+  auto fast = testing::run(k_t0_ms + 3 * h + 5 * k_min_ms, k_t0_ms + 4 * h, 5,
+                           lat + 0.5 * 1852 / k_m_per_deg, 1, lat + 8.0 * 1852 / k_m_per_deg, 1);
   const double lat2 = lat + 8.0 * 1852 / k_m_per_deg;
-  auto slow = testing::run(k_t0_ms + 4 * h + 5 * k_min_ms, k_t0_ms + 7 * h, 5, lat2, 1, lat2 + 3.0 * 1852 / k_m_per_deg, 1);
+  auto slow = testing::run(k_t0_ms + 4 * h + 5 * k_min_ms, k_t0_ms + 7 * h, 5, lat2, 1,
+                           lat2 + 3.0 * 1852 / k_m_per_deg, 1);
   p.insert(p.end(), fast.begin(), fast.end());
   p.insert(p.end(), slow.begin(), slow.end());
   EXPECT_TRUE(loitering(testing::one_segment(1, p), Context{}).empty());

@@ -26,8 +26,11 @@ inline std::vector<store::Position> run(std::int64_t from_ms, std::int64_t to_ms
   std::vector<store::Position> out;
   const auto step_ms = static_cast<std::int64_t>(step_min * 60'000.0);
   for (std::int64_t t = from_ms; t <= to_ms; t += step_ms) {
-    const double f = to_ms == from_ms ? 0.0 : static_cast<double>(t - from_ms) / static_cast<double>(to_ms - from_ms);
-    out.push_back(store::make_position(t, lat_a + f * (lat_b - lat_a), lon_a + f * (lon_b - lon_a), 0.0));
+    const double f = to_ms == from_ms
+                         ? 0.0
+                         : static_cast<double>(t - from_ms) / static_cast<double>(to_ms - from_ms);
+    out.push_back(
+        store::make_position(t, lat_a + f * (lat_b - lat_a), lon_a + f * (lon_b - lon_a), 0.0));
   }
   return out;
 }
@@ -50,12 +53,13 @@ class Collect final : public EventSink {
 };
 
 /// Runs `detector` over `tracks` (in MMSI order) and returns what it finds.
-inline std::vector<Event> detect(Detector& detector, const std::vector<track::Track>& tracks,
-                                 const Context& context,
-                                 const std::vector<std::vector<store::Identity>>* identities = nullptr) {
+inline std::vector<Event> detect(
+    Detector& detector, const std::vector<track::Track>& tracks, const Context& context,
+    const std::vector<std::vector<store::Identity>>* identities = nullptr) {
   Collect sink;
   for (std::size_t i = 0; i < tracks.size(); ++i) {
-    VesselData vessel{tracks[i].mmsi, &tracks[i], identities != nullptr ? &(*identities)[i] : nullptr};
+    VesselData vessel{tracks[i].mmsi, &tracks[i],
+                      identities != nullptr ? &(*identities)[i] : nullptr};
     detector.on_vessel(vessel, context, sink);
   }
   detector.finish(context, sink);

@@ -8,7 +8,9 @@
 namespace darkfleet::events::detail {
 
 /// A stored position as degrees.
-inline geo::LatLon to_latlon(const store::Position& p) { return {p.lat_deg(), p.lon_deg()}; }
+inline geo::LatLon to_latlon(const store::Position& p) {
+  return {p.lat_deg(), p.lon_deg()};
+}
 
 /// The parameters of `context`, or the "gfw" set when it has none.
 inline const Parameters& parameters_of(const Context& context) {

@@ -70,7 +70,9 @@ loss = 0.1
   range_nm = 200
 )toml";
 
-std::string fmt_id(const char* prefix, int n) { return prefix + std::to_string(n); }
+std::string fmt_id(const char* prefix, int n) {
+  return prefix + std::to_string(n);
+}
 
 std::string vessel(const std::string& id, std::uint32_t mmsi, const std::string& port,
                    const std::string& step, const std::string& home) {
@@ -90,8 +92,10 @@ struct PlantedMeeting {
   int separation_m;
 };
 constexpr PlantedMeeting k_meetings[] = {
-    {"[40.50, 21.00]", "2024-03-01T11:00:00Z", 3, 80},   {"[41.00, 21.50]", "2024-03-01T14:00:00Z", 3, 300},
-    {"[41.50, 21.00]", "2024-03-01T16:00:00Z", 3, 150},  {"[41.20, 22.00]", "2024-03-01T14:00:00Z", 3, 600},
+    {"[40.50, 21.00]", "2024-03-01T11:00:00Z", 3, 80},
+    {"[41.00, 21.50]", "2024-03-01T14:00:00Z", 3, 300},
+    {"[41.50, 21.00]", "2024-03-01T16:00:00Z", 3, 150},
+    {"[41.20, 22.00]", "2024-03-01T14:00:00Z", 3, 600},
     {"[40.80, 22.00]", "2024-03-01T14:00:00Z", 1.5, 100},
 };
 
@@ -100,25 +104,29 @@ std::string scenario_text() {
   for (int m = 1; m <= 5; ++m) {
     const PlantedMeeting& pm = k_meetings[m - 1];
     std::ostringstream out;
-    out << "[[meetings]]\nid = \"m" << m << "\"\nvessels = [\"a" << m << "\", \"b" << m << "\"]\nposition = "
-        << pm.position << "\nstart = " << pm.start << "\nduration_h = " << pm.duration_h
-        << "\nseparation_m = " << pm.separation_m << "\n";
+    out << "[[meetings]]\nid = \"m" << m << "\"\nvessels = [\"a" << m << "\", \"b" << m
+        << "\"]\nposition = " << pm.position << "\nstart = " << pm.start
+        << "\nduration_h = " << pm.duration_h << "\nseparation_m = " << pm.separation_m << "\n";
     meetings += out.str();
   }
   std::string vessels;
   std::uint32_t mmsi = 273'100'001;
   for (int m = 1; m <= 5; ++m) {
-    vessels += vessel(fmt_id("a", m), mmsi++, "south", "meet = \"m" + std::to_string(m) + "\"", "north");
-    vessels += vessel(fmt_id("b", m), mmsi++, "north", "meet = \"m" + std::to_string(m) + "\"", "south");
+    vessels +=
+        vessel(fmt_id("a", m), mmsi++, "south", "meet = \"m" + std::to_string(m) + "\"", "north");
+    vessels +=
+        vessel(fmt_id("b", m), mmsi++, "north", "meet = \"m" + std::to_string(m) + "\"", "south");
   }
   // Loitering: l1-l3 for 6 h (events), s1-s2 for 3 h (not).
-  const char* points[] = {"[40.30, 21.80]", "[41.70, 21.80]", "[41.00, 22.50]", "[40.60, 22.60]", "[41.40, 22.60]"};
+  const char* points[] = {"[40.30, 21.80]", "[41.70, 21.80]", "[41.00, 22.50]", "[40.60, 22.60]",
+                          "[41.40, 22.60]"};
   const double hours[] = {6, 6, 6, 3, 3};
   for (int i = 0; i < 5; ++i) {
     const std::string id = (i < 3 ? "l" : "s") + std::to_string(i + 1);
-    vessels += vessel(id, mmsi++, i % 2 == 0 ? "south" : "north",
-                      std::string("point = ") + points[i] + "\n  loiter_h = " + std::to_string(hours[i]),
-                      i % 2 == 0 ? "south" : "north");
+    vessels +=
+        vessel(id, mmsi++, i % 2 == 0 ? "south" : "north",
+               std::string("point = ") + points[i] + "\n  loiter_h = " + std::to_string(hours[i]),
+               i % 2 == 0 ? "south" : "north");
   }
   std::string text = k_scenario;
   text.replace(text.find("{meetings}"), 10, meetings);
@@ -164,13 +172,15 @@ Played play(std::uint64_t seed) {
     if (row.empty()) continue;
     const auto record = parser.parse(row);
     if (!record) continue;
-    positions[record->mmsi].push_back(store::make_position(record->t_ms, record->lat_deg, record->lon_deg,
-                                                           record->sog_kn, record->cog_deg, record->heading_deg,
-                                                           record->status));
+    positions[record->mmsi].push_back(
+        store::make_position(record->t_ms, record->lat_deg, record->lon_deg, record->sog_kn,
+                             record->cog_deg, record->heading_deg, record->status));
   }
-  for (auto& [mmsi, list] : positions) played.tracks.push_back(track::build_track(mmsi, std::move(list)));
+  for (auto& [mmsi, list] : positions)
+    played.tracks.push_back(track::build_track(mmsi, std::move(list)));
   for (const auto& v : scenario.vessels) played.mmsi_of[v.id] = v.mmsi;
-  for (const auto& p : scenario.ports) played.ports.push_back({p.id, p.name, "", {p.position.lat_deg, p.position.lon_deg}, {}, "e2e"});
+  for (const auto& p : scenario.ports)
+    played.ports.push_back({p.id, p.name, "", {p.position.lat_deg, p.position.lon_deg}, {}, "e2e"});
   return played;
 }
 
@@ -190,11 +200,17 @@ struct Score {
     detected += o.detected;
     correct += o.correct;
   }
-  [[nodiscard]] double precision() const { return detected == 0 ? 1.0 : static_cast<double>(correct) / detected; }
-  [[nodiscard]] double recall() const { return truth == 0 ? 1.0 : static_cast<double>(found) / truth; }
+  [[nodiscard]] double precision() const {
+    return detected == 0 ? 1.0 : static_cast<double>(correct) / detected;
+  }
+  [[nodiscard]] double recall() const {
+    return truth == 0 ? 1.0 : static_cast<double>(found) / truth;
+  }
 };
 
-bool overlaps(std::int64_t a0, std::int64_t a1, std::int64_t b0, std::int64_t b1) { return a0 <= b1 && b0 <= a1; }
+bool overlaps(std::int64_t a0, std::int64_t a1, std::int64_t b0, std::int64_t b1) {
+  return a0 <= b1 && b0 <= a1;
+}
 
 class Collect final : public events::EventSink {
  public:
@@ -202,7 +218,8 @@ class Collect final : public events::EventSink {
   std::vector<events::Event> events;
 };
 
-std::vector<events::Event> run(events::Detector& detector, const Played& played, const events::Context& context) {
+std::vector<events::Event> run(events::Detector& detector, const Played& played,
+                               const events::Context& context) {
   Collect sink;
   for (const auto& t : played.tracks) detector.on_vessel({t.mmsi, &t, nullptr}, context, sink);
   detector.finish(context, sink);
@@ -225,8 +242,9 @@ TEST(EventsEndToEnd, EncountersAndLoiteringOnSimulatedTraffic) {
     std::vector<bool> used(found.size(), false);
     int near_misses_reported = 0;
     for (const auto& m : played.truth["meetings"]) {
-      const bool positive = m["separation_m"].get<double>() <= 500 &&
-                            m["end_ms"].get<std::int64_t>() - m["start_ms"].get<std::int64_t>() >= 2 * 3'600'000;
+      const bool positive =
+          m["separation_m"].get<double>() <= 500 &&
+          m["end_ms"].get<std::int64_t>() - m["start_ms"].get<std::int64_t>() >= 2 * 3'600'000;
       auto a = played.mmsi_of.at(m["vessels"][0].get<std::string>());
       auto b = played.mmsi_of.at(m["vessels"][1].get<std::string>());
       if (a > b) std::swap(a, b);
@@ -234,7 +252,8 @@ TEST(EventsEndToEnd, EncountersAndLoiteringOnSimulatedTraffic) {
       for (std::size_t i = 0; i < found.size(); ++i) {
         const auto& e = found[i];
         if (e.mmsi == a && e.other_mmsi == b &&
-            overlaps(e.start.t_ms, e.end.t_ms, m["start_ms"].get<std::int64_t>(), m["end_ms"].get<std::int64_t>())) {
+            overlaps(e.start.t_ms, e.end.t_ms, m["start_ms"].get<std::int64_t>(),
+                     m["end_ms"].get<std::int64_t>())) {
           used[i] = positive;
           hit = true;
         }
@@ -255,12 +274,14 @@ TEST(EventsEndToEnd, EncountersAndLoiteringOnSimulatedTraffic) {
     Score loi;
     std::vector<bool> matched(loiters.size(), false);
     for (const auto& l : played.truth["loitering"]) {
-      const bool positive = l["end_ms"].get<std::int64_t>() - l["start_ms"].get<std::int64_t>() >= 4 * 3'600'000;
+      const bool positive =
+          l["end_ms"].get<std::int64_t>() - l["start_ms"].get<std::int64_t>() >= 4 * 3'600'000;
       const auto mmsi = played.mmsi_of.at(l["vessel"].get<std::string>());
       bool hit = false;
       for (std::size_t i = 0; i < loiters.size(); ++i) {
-        if (loiters[i].mmsi == mmsi && overlaps(loiters[i].start.t_ms, loiters[i].end.t_ms,
-                                                l["start_ms"].get<std::int64_t>(), l["end_ms"].get<std::int64_t>())) {
+        if (loiters[i].mmsi == mmsi &&
+            overlaps(loiters[i].start.t_ms, loiters[i].end.t_ms, l["start_ms"].get<std::int64_t>(),
+                     l["end_ms"].get<std::int64_t>())) {
           matched[i] = positive;
           hit = true;
         }
@@ -272,9 +293,11 @@ TEST(EventsEndToEnd, EncountersAndLoiteringOnSimulatedTraffic) {
     }
     loi.detected = static_cast<int>(loiters.size());
     loi.correct = static_cast<int>(std::count(matched.begin(), matched.end(), true));
-    std::printf("seed %llu: encounters truth %d found %d detected %d correct %d; loitering truth %d found %d detected %d correct %d\n",
-                static_cast<unsigned long long>(seed), enc.truth, enc.found, enc.detected, enc.correct, loi.truth,
-                loi.found, loi.detected, loi.correct);
+    std::printf(
+        "seed %llu: encounters truth %d found %d detected %d correct %d; loitering truth %d found "
+        "%d detected %d correct %d\n",
+        static_cast<unsigned long long>(seed), enc.truth, enc.found, enc.detected, enc.correct,
+        loi.truth, loi.found, loi.detected, loi.correct);
     encounters_total.add(enc);
     loitering_total.add(loi);
   }
