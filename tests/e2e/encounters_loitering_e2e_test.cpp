@@ -226,6 +226,45 @@ std::vector<events::Event> run(events::Detector& detector, const Played& played,
   return sink.events;
 }
 
+std::int64_t duration_ms(const nlohmann::json& item) {
+  return item["end_ms"].get<std::int64_t>() - item["start_ms"].get<std::int64_t>();
+}
+
+/// Scores `detections` against the `truth` items (with start_ms, end_ms): `positive(item)`
+/// says whether an item must be found, `same_vessels(item, event)` whether the event is about
+/// its vessel(s); an event finds an item when that holds and their times overlap. Returns the
+/// score and how many negative items were reported.
+template <class Positive, class SameVessels>
+std::pair<Score, int> score(const nlohmann::json& truth,
+                            const std::vector<events::Event>& detections, Positive positive,
+                            SameVessels same_vessels) {
+  Score s;
+  int negatives_reported = 0;
+  std::vector<bool> correct(detections.size(), false);
+  for (const auto& item : truth) {
+    const bool wanted = positive(item);
+    bool hit = false;
+    for (std::size_t i = 0; i < detections.size(); ++i) {
+      const events::Event& e = detections[i];
+      if (same_vessels(item, e) &&
+          overlaps(e.start.t_ms, e.end.t_ms, item["start_ms"].get<std::int64_t>(),
+                   item["end_ms"].get<std::int64_t>())) {
+        correct[i] = correct[i] || wanted;
+        hit = true;
+      }
+    }
+    if (wanted) {
+      ++s.truth;
+      s.found += hit ? 1 : 0;
+    } else {
+      negatives_reported += hit ? 1 : 0;
+    }
+  }
+  s.detected = static_cast<int>(detections.size());
+  s.correct = static_cast<int>(std::count(correct.begin(), correct.end(), true));
+  return {s, negatives_reported};
+}
+
 TEST(EventsEndToEnd, EncountersAndLoiteringOnSimulatedTraffic) {
   Score encounters_total;
   Score loitering_total;
@@ -238,61 +277,28 @@ TEST(EventsEndToEnd, EncountersAndLoiteringOnSimulatedTraffic) {
 
     // Encounters: truth = planted meetings at most 500 m apart for at least 2 h.
     const auto found = run(*events::make_encounter_detector(), played, context);
-    Score enc;
-    std::vector<bool> used(found.size(), false);
-    int near_misses_reported = 0;
-    for (const auto& m : played.truth["meetings"]) {
-      const bool positive =
-          m["separation_m"].get<double>() <= 500 &&
-          m["end_ms"].get<std::int64_t>() - m["start_ms"].get<std::int64_t>() >= 2 * 3'600'000;
-      auto a = played.mmsi_of.at(m["vessels"][0].get<std::string>());
-      auto b = played.mmsi_of.at(m["vessels"][1].get<std::string>());
-      if (a > b) std::swap(a, b);
-      bool hit = false;
-      for (std::size_t i = 0; i < found.size(); ++i) {
-        const auto& e = found[i];
-        if (e.mmsi == a && e.other_mmsi == b &&
-            overlaps(e.start.t_ms, e.end.t_ms, m["start_ms"].get<std::int64_t>(),
-                     m["end_ms"].get<std::int64_t>())) {
-          used[i] = positive;
-          hit = true;
-        }
-      }
-      if (positive) {
-        ++enc.truth;
-        enc.found += hit ? 1 : 0;
-      } else {
-        near_misses_reported += hit ? 1 : 0;
-      }
-    }
-    enc.detected = static_cast<int>(found.size());
-    enc.correct = static_cast<int>(std::count(used.begin(), used.end(), true));
+    const auto [enc, near_misses_reported] = score(
+        played.truth["meetings"], found,
+        [](const nlohmann::json& m) {
+          return m["separation_m"].get<double>() <= 500 && duration_ms(m) >= 2 * 3'600'000;
+        },
+        [&played](const nlohmann::json& m, const events::Event& e) {
+          auto a = played.mmsi_of.at(m["vessels"][0].get<std::string>());
+          auto b = played.mmsi_of.at(m["vessels"][1].get<std::string>());
+          if (a > b) std::swap(a, b);
+          return e.mmsi == a && e.other_mmsi == b;
+        });
     EXPECT_EQ(near_misses_reported, 0) << "seed " << seed;
 
     // Loitering: truth = planted loitering of at least 4 h.
     const auto loiters = run(*events::make_loitering_detector(), played, context);
-    Score loi;
-    std::vector<bool> matched(loiters.size(), false);
-    for (const auto& l : played.truth["loitering"]) {
-      const bool positive =
-          l["end_ms"].get<std::int64_t>() - l["start_ms"].get<std::int64_t>() >= 4 * 3'600'000;
-      const auto mmsi = played.mmsi_of.at(l["vessel"].get<std::string>());
-      bool hit = false;
-      for (std::size_t i = 0; i < loiters.size(); ++i) {
-        if (loiters[i].mmsi == mmsi &&
-            overlaps(loiters[i].start.t_ms, loiters[i].end.t_ms, l["start_ms"].get<std::int64_t>(),
-                     l["end_ms"].get<std::int64_t>())) {
-          matched[i] = positive;
-          hit = true;
-        }
-      }
-      if (positive) {
-        ++loi.truth;
-        loi.found += hit ? 1 : 0;
-      }
-    }
-    loi.detected = static_cast<int>(loiters.size());
-    loi.correct = static_cast<int>(std::count(matched.begin(), matched.end(), true));
+    const auto [loi, short_reported] = score(
+        played.truth["loitering"], loiters,
+        [](const nlohmann::json& l) { return duration_ms(l) >= 4 * 3'600'000; },
+        [&played](const nlohmann::json& l, const events::Event& e) {
+          return e.mmsi == played.mmsi_of.at(l["vessel"].get<std::string>());
+        });
+    EXPECT_EQ(short_reported, 0) << "seed " << seed;
     std::printf(
         "seed %llu: encounters truth %d found %d detected %d correct %d; loitering truth %d found "
         "%d detected %d correct %d\n",
