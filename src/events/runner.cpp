@@ -2,6 +2,9 @@
 #include <algorithm>
 
 #include "darkfleet/events/detectors.hpp"
+#include "darkfleet/events/encounter.hpp"
+#include "darkfleet/events/identity.hpp"
+#include "darkfleet/events/loitering.hpp"
 
 namespace darkfleet::events {
 
@@ -14,10 +17,9 @@ std::unique_ptr<Detector> make_detector(EventKind kind) {
     case EventKind::port_visit: return make_port_visit_detector();
     case EventKind::gap: return make_gap_detector();
     case EventKind::dark_port_call: return make_dark_port_call_detector();
-    // Built on the encounter/loitering/identity branch; the merge plugs them in here.
-    case EventKind::encounter: return nullptr;
-    case EventKind::loitering: return nullptr;
-    case EventKind::identity: return nullptr;
+    case EventKind::encounter: return make_encounter_detector();
+    case EventKind::loitering: return make_loitering_detector();
+    case EventKind::identity: return make_identity_detector();
   }
   return nullptr;
 }

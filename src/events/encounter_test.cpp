@@ -1,0 +1,208 @@
+#include "darkfleet/events/encounter.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "synthetic_test_util.hpp"
+#include "track_util.hpp"
+
+namespace darkfleet::events {
+namespace {
+
+using testing::k_hour_ms;
+using testing::k_m_per_deg;
+using testing::k_min_ms;
+using testing::k_t0_ms;
+
+constexpr double k_lat = 10.0;
+constexpr double k_lon = 60.0;
+
+/// Longitude degrees for `m` metres east at latitude `lat`.
+double east_deg(double m, double lat = k_lat) {
+  return m / (k_m_per_deg * std::cos(lat * std::numbers::pi / 180.0));
+}
+
+/// A stationary vessel reporting every 5 min over [from, to].
+std::vector<store::Position> still(std::int64_t from_ms, std::int64_t to_ms, double lat, double lon,
+                                   double step_min = 5) {
+  return testing::run(from_ms, to_ms, step_min, lat, lon, lat, lon);
+}
+
+std::vector<Event> encounters(const std::vector<track::Track>& tracks,
+                              const Context& context = {}) {
+  auto detector = make_encounter_detector();
+  return testing::detect(*detector, tracks, context);
+}
+
+/// A at (k_lat, k_lon) for 10 h; B `offset_m` east of it from `meet_from` for `meet_h`.
+std::vector<Event> meeting(double offset_m, double meet_h, const Context& context = {}) {
+  const std::int64_t meet_from = k_t0_ms + 2 * k_hour_ms;
+  const auto meet_to = meet_from + std::llround(meet_h * 3'600'000.0);
+  return encounters(
+      {testing::one_segment(100000001, still(k_t0_ms, k_t0_ms + 10 * k_hour_ms, k_lat, k_lon)),
+       testing::one_segment(100000002,
+                            still(meet_from, meet_to, k_lat, k_lon + east_deg(offset_m), 1))},
+      context);
+}
+
+TEST(Encounter, DistanceBoundary480mVs520m) {
+  const auto near = meeting(480, 3);
+  ASSERT_EQ(near.size(), 1U);
+  const Event& e = near[0];
+  EXPECT_EQ(e.kind, EventKind::encounter);
+  EXPECT_EQ(e.mmsi, 100000001U);
+  EXPECT_EQ(e.other_mmsi, 100000002U);
+  EXPECT_NEAR(e.values.at("median_distance_m"), 480, 1.0);  // 1e-6 deg quantisation
+  EXPECT_NEAR(e.values.at("median_speed_kn"), 0, 1e-6);
+  EXPECT_NEAR(e.duration_h(), 3.0, 1e-9);
+  EXPECT_EQ(e.start.t_ms, k_t0_ms + 2 * k_hour_ms);
+  EXPECT_NEAR(e.position.lat_deg, k_lat, 1e-6);
+  EXPECT_NEAR(e.position.lon_deg, k_lon + east_deg(240), 1e-5);
+  EXPECT_EQ(e.values.at("vessel_1_point_count"), 19);  // 3 h at 10 min, both ends
+  EXPECT_EQ(e.values.at("vessel_2_point_count"), 19);
+  ASSERT_EQ(e.evidence.size(), 2U);
+  EXPECT_EQ(e.evidence[0].mmsi, 100000001U);
+  EXPECT_EQ(e.evidence[1].mmsi, 100000002U);
+  EXPECT_EQ(e.parameter_set, "gfw");
+  EXPECT_TRUE(meeting(520, 3).empty());
+}
+
+TEST(Encounter, DurationBoundary1p9hVs2p1h) {
+  EXPECT_TRUE(meeting(100, 1.9).empty());
+  const auto long_enough = meeting(100, 2.1);
+  ASSERT_EQ(long_enough.size(), 1U);
+  // On the 10-min grid a 2.1 h meeting covers 2.0 h of slots.
+  EXPECT_NEAR(long_enough[0].duration_h(), 2.0, 1e-9);
+}
+
+TEST(Encounter, SpeedBoundary2p1knVs1p9kn) {
+  // Both vessels drift north side by side (200 m apart) for 4 h at `kn`.
+  auto drifting = [](double kn) {
+    const double dlat = kn * 1852.0 * 4 / k_m_per_deg;
+    const std::int64_t to = k_t0_ms + 4 * k_hour_ms;
+    return encounters(
+        {testing::one_segment(1, testing::run(k_t0_ms, to, 5, k_lat, k_lon, k_lat + dlat, k_lon)),
+         testing::one_segment(2, testing::run(k_t0_ms, to, 5, k_lat, k_lon + east_deg(200),
+                                              k_lat + dlat, k_lon + east_deg(200)))});
+  };
+  const auto slow = drifting(1.9);
+  ASSERT_EQ(slow.size(), 1U);
+  EXPECT_NEAR(slow[0].values.at("median_speed_kn"), 1.9, 0.01);
+  EXPECT_TRUE(drifting(2.1).empty());
+}
+
+TEST(Encounter, PortBoundary9kmVs11km) {
+  auto with_port_at = [](double km) {
+    // The mean position is the midpoint of A and B (B 200 m east of A).
+    const geo::LatLon mean{k_lat, k_lon + east_deg(100)};
+    std::vector<geo::Port> ports{
+        {"p1", "Port", "", {mean.lat_deg + km * 1000 / k_m_per_deg, mean.lon_deg}, {}, "test"}};
+    Context context;
+    context.ports = &ports;
+    return meeting(200, 3, context);
+  };
+  EXPECT_TRUE(with_port_at(9).empty());
+  EXPECT_EQ(with_port_at(11).size(), 1U);
+}
+
+TEST(Encounter, NotOnLand) {
+  auto with_island = [](double centre_lon) {
+    constexpr double h = 0.1;
+    const geo::Coast coast = geo::Coast::from_polygons({{{{k_lat - h, centre_lon - h},
+                                                          {k_lat - h, centre_lon + h},
+                                                          {k_lat + h, centre_lon + h},
+                                                          {k_lat + h, centre_lon - h}},
+                                                         {}}});
+    Context context;
+    context.coast = &coast;
+    return meeting(200, 3, context);
+  };
+  EXPECT_TRUE(with_island(k_lon).empty());       // the meeting is inside the island
+  EXPECT_EQ(with_island(k_lon + 1).size(), 1U);  // the island is 100 km away
+}
+
+TEST(Encounter, GapsJustOverAnHourAreNotBridged) {
+  // A 3 h meeting during which A is silent for 65 min (not bridged: the pieces are 1 h and
+  // 50 min, too short) or for 55 min (bridged: one 3 h encounter).
+  auto with_silence = [](int silent_min) {
+    const std::int64_t m0 = k_t0_ms + 2 * k_hour_ms;
+    auto a = still(m0, m0 + 60 * k_min_ms, k_lat, k_lon);
+    const auto resume = m0 + (60 + silent_min) * k_min_ms;
+    for (const auto& p : still(resume, m0 + 3 * k_hour_ms, k_lat, k_lon)) a.push_back(p);
+    return encounters(
+        {testing::one_segment(1, a),
+         testing::one_segment(2, still(m0, m0 + 3 * k_hour_ms, k_lat, k_lon + east_deg(100)))});
+  };
+  EXPECT_TRUE(with_silence(65).empty());
+  const auto bridged = with_silence(55);
+  ASSERT_EQ(bridged.size(), 1U);
+  EXPECT_NEAR(bridged[0].duration_h(), 3.0, 1e-9);
+}
+
+TEST(Encounter, SamePairMergedWithin4hNotAfter) {
+  // Two 2.5 h meetings; B is silent in between. A 6 min grid puts both gaps on the grid.
+  auto two_meetings = [](double gap_h) {
+    Parameters p = Parameters::gfw();
+    p.set("encounter.resample_min=6");
+    Context context;
+    context.parameters = &p;
+    const std::int64_t m0 = k_t0_ms + 1 * k_hour_ms;
+    const std::int64_t m1 = m0 + 150 * k_min_ms;
+    const auto m2 = m1 + std::llround(gap_h * 3'600'000.0);
+    const auto m3 = m2 + 150 * k_min_ms;
+    track::Track b = testing::one_segment(2, still(m0, m1, k_lat, k_lon + east_deg(100), 3));
+    track::Segment second;
+    second.index = 1;
+    second.positions = still(m2, m3, k_lat, k_lon + east_deg(100), 3);
+    b.segments.push_back(second);
+    return encounters(
+        {testing::one_segment(1, still(k_t0_ms, k_t0_ms + 12 * k_hour_ms, k_lat, k_lon, 3)), b},
+        context);
+  };
+  const auto merged = two_meetings(3.9);
+  ASSERT_EQ(merged.size(), 1U);
+  EXPECT_NEAR(merged[0].duration_h(), 2.5 + 3.9 + 2.5, 1e-9);
+  EXPECT_EQ(merged[0].parameter_set, "gfw+1");
+  ASSERT_EQ(merged[0].evidence.size(), 3U);  // A's segment, B's two segments
+  EXPECT_EQ(two_meetings(4.1).size(), 2U);
+}
+
+TEST(Encounter, SameVesselNeverMeetsItself) {
+  track::Track t = testing::one_segment(7, still(k_t0_ms, k_t0_ms + 5 * k_hour_ms, k_lat, k_lon));
+  track::Segment other;
+  other.index = 1;
+  other.quality = track::SegmentQuality::overlapping;
+  other.positions = still(k_t0_ms, k_t0_ms + 5 * k_hour_ms, k_lat, k_lon + east_deg(50));
+  t.segments.push_back(other);
+  EXPECT_TRUE(encounters({t}).empty());
+}
+
+/// Every pair within 500 m of many stationary vessels is found, as a brute-force check says,
+/// near the equator, at 70 degrees north, and across the antimeridian-free high latitudes.
+TEST(Encounter, SweepFindsExactlyThePairsBruteForceFinds) {
+  for (const double lat : {0.0, 45.0, 70.0}) {
+    std::mt19937_64 rng(static_cast<std::uint64_t>(lat) + 11);
+    std::uniform_real_distribution<double> metres(0, 6000);
+    std::vector<track::Track> tracks;
+    std::vector<geo::LatLon> where;
+    for (std::uint32_t i = 0; i < 150; ++i) {
+      const double la = lat + metres(rng) / k_m_per_deg;
+      const double lo = 20 + east_deg(metres(rng), lat);
+      tracks.push_back(
+          testing::one_segment(1000 + i, still(k_t0_ms, k_t0_ms + 3 * k_hour_ms, la, lo, 10)));
+      where.push_back(detail::to_latlon(tracks.back().segments[0].positions[0]));
+    }
+    std::size_t expected = 0;
+    for (std::size_t i = 0; i < where.size(); ++i) {
+      for (std::size_t j = i + 1; j < where.size(); ++j)
+        expected += geo::distance_m(where[i], where[j]) <= 500 ? 1U : 0U;
+    }
+    ASSERT_GT(expected, 20U) << lat;
+    EXPECT_EQ(encounters(tracks).size(), expected) << lat;
+  }
+}
+
+}  // namespace
+}  // namespace darkfleet::events
