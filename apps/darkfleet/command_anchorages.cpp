@@ -14,9 +14,8 @@ void AnchoragesCommand::setup(CLI::App& app) {
       "Find anchorages in the data: grid cells where at least anchorage.min_vessels vessels\n"
       "stayed within anchorage.stationary_radius_m for anchorage.stationary_min_h (GFW's\n"
       "method). The GeoJSON output works as --ports for darkfleet events. Manual: darkfleet help anchorages");
-  app.add_option("--db", m_db, "Database file (default darkfleet.db)")->type_name("FILE");
-  app.add_option("--from", m_from, "Start time, ISO 8601 UTC (inclusive)")->type_name("TIME");
-  app.add_option("--to", m_to, "End time, ISO 8601 UTC (inclusive)")->type_name("TIME");
+  add_db_option(app, m_db);
+  add_window_options(app, m_from, m_to);
   app.add_option("--param", m_params, "Override an anchorage.* parameter, key=value (repeatable)")
       ->type_name("KEY=VALUE");
   app.add_option("-f,--format", m_format, "csv (default) or geojson")

@@ -36,7 +36,7 @@ void EventsCommand::setup(CLI::App& app) {
   app.footer(
       "Detect port visits, AIS gaps (with likely intentional disabling) and dark port calls\n"
       "(and, where built, encounters, loitering and identity events). Manual: darkfleet help events");
-  app.add_option("--db", m_db, "Database file (default darkfleet.db)")->type_name("FILE");
+  add_db_option(app, m_db);
   app.add_option("--kinds", m_kinds, "Comma-separated kinds (default: every kind this build has)")
       ->type_name("LIST");
   app.add_option("--from", m_from, "Start time, ISO 8601 UTC (inclusive)")->type_name("TIME");

@@ -11,6 +11,7 @@
 #include "darkfleet/store/store.hpp"
 #include "output.hpp"
 #include "progress.hpp"
+#include "registry_options.hpp"
 
 namespace darkfleet::cli {
 namespace {
@@ -57,7 +58,7 @@ void IngestCommand::setup(CLI::App& app) {
       "into one database file. Ingesting a file again adds nothing; after a crash, run the\n"
       "same command again. Manual: darkfleet help ingest");
   app.add_option("inputs", m_inputs, "Input files")->required()->type_name("FILE");
-  app.add_option("--db", m_db, "Database file (default darkfleet.db)")->type_name("FILE");
+  add_db_option(app, m_db);
   app.add_option("-F,--format", m_format, "Input format: nmea, dma, noaa, noaa2024 (default: detect)")
       ->check(CLI::IsMember({"nmea", "dma", "noaa", "noaa2024"}))
       ->type_name("FORMAT");

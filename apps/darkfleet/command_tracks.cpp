@@ -42,10 +42,9 @@ void TracksCommand::setup(CLI::App& app) {
       "Rebuild clean tracks (time order, duplicates dropped, impossible jumps rejected, shared\n"
       "MMSIs split into segments) and write them as points or lines. KML carries\n"
       "TimeStamp/TimeSpan so Google Earth plays the tracks. Manual: darkfleet help tracks");
-  app.add_option("--db", m_db, "Database file (default darkfleet.db)")->type_name("FILE");
+  add_db_option(app, m_db);
   app.add_option("--mmsi", m_mmsi, "Only these vessels, e.g. 211000001,367000140")->type_name("LIST");
-  app.add_option("--from", m_from, "Start time, ISO 8601 UTC (inclusive)")->type_name("TIME");
-  app.add_option("--to", m_to, "End time, ISO 8601 UTC (inclusive)")->type_name("TIME");
+  add_window_options(app, m_from, m_to);
   app.add_option("--bbox", m_bbox, "Only positions inside MINLON,MINLAT,MAXLON,MAXLAT")
       ->type_name("BOX");
   app.add_option("--as", m_as, "points (default) or lines (one line per segment)")

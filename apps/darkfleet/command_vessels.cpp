@@ -30,7 +30,7 @@ void VesselsCommand::setup(CLI::App& app) {
       "List the vessels (MMSIs) in a database with their identity history: every distinct\n"
       "combination of name, call sign, IMO, type, size, draught and destination broadcast,\n"
       "with when it was first and last seen. Manual: darkfleet help vessels");
-  app.add_option("--db", m_db, "Database file (default darkfleet.db)")->type_name("FILE");
+  add_db_option(app, m_db);
   app.add_option("--mmsi", m_mmsi, "Only these vessels, e.g. 211000001,367000140")->type_name("LIST");
   app.add_option("-f,--format", m_format, "text (default) or csv (one row per identity)")
       ->check(CLI::IsMember({"text", "csv"}))

@@ -73,4 +73,13 @@ events::Parameters parameters_option(const std::vector<std::string>& assignments
   return parameters;
 }
 
+void add_db_option(CLI::App& app, std::string& db) {
+  app.add_option("--db", db, "Database file (default darkfleet.db)")->type_name("FILE");
+}
+
+void add_window_options(CLI::App& app, std::string& from, std::string& to) {
+  app.add_option("--from", from, "Start time, ISO 8601 UTC (inclusive)")->type_name("TIME");
+  app.add_option("--to", to, "End time, ISO 8601 UTC (inclusive)")->type_name("TIME");
+}
+
 }  // namespace darkfleet::cli

@@ -28,6 +28,12 @@ std::optional<std::int64_t> time_option(const std::string& text, const char* nam
 /// The "gfw" parameter set with each `--param key=value` applied. Throws CLI::ValidationError.
 events::Parameters parameters_option(const std::vector<std::string>& assignments);
 
+/// Declares --db FILE (the database, default darkfleet.db) on `app`.
+void add_db_option(CLI::App& app, std::string& db);
+
+/// Declares --from and --to (ISO 8601 UTC, inclusive) on `app`; parse them with time_option().
+void add_window_options(CLI::App& app, std::string& from, std::string& to);
+
 /// Declares --max-hours, --max-speed, --reported-speed-multiplier, --buffer-hours,
 /// --duplicate-window and --min-good-positions on `app`, writing into `options`.
 void add_segmenter_options(CLI::App& app, track::SegmenterOptions& options);
