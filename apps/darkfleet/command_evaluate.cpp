@@ -58,21 +58,35 @@ int EvaluateCommand::run() {
     for (const auto& s : scores) {
       out.push_back({{"kind", std::string(events::to_string(s.kind))}, {"truth", s.truth},
                      {"detected", s.detected}, {"unscored", s.unscored},
-                     {"true_positives", s.true_positives}, {"precision", s.precision},
+                     {"unobservable", s.unobservable}, {"true_positives", s.true_positives},
+                     {"found", s.found}, {"precision", s.precision},
                      {"recall", s.recall}, {"mean_start_error_min", s.mean_start_error_min},
                      {"mean_end_error_min", s.mean_end_error_min},
                      {"max_start_error_min", s.max_start_error_min},
                      {"max_end_error_min", s.max_end_error_min}});
+      if (s.kind == events::EventKind::dark_port_call) {
+        out.back()["mean_candidates"] = s.mean_candidates;
+        out.back()["mean_true_rank"] = s.mean_true_rank;
+        out.back()["true_rank_1_share"] = s.true_rank_1_share;
+      }
     }
     fmt::print("{}\n", out.dump(1));
   } else {
-    fmt::print("{:<15} {:>6} {:>8} {:>4} {:>9} {:>6} {:>13} {:>13} {:>8}\n", "kind", "truth",
-               "detected", "tp", "precision", "recall", "start err min", "end err min", "unscored");
+    fmt::print("{:<15} {:>6} {:>8} {:>4} {:>5} {:>9} {:>6} {:>13} {:>13} {:>8} {:>6}\n", "kind", "truth",
+               "detected", "tp", "found", "precision", "recall", "start err min", "end err min", "unscored",
+               "unobs");
     for (const auto& s : scores) {
-      fmt::print("{:<15} {:>6} {:>8} {:>4} {:>9.3f} {:>6.3f} {:>6.1f} /{:>5.1f} {:>6.1f} /{:>5.1f} {:>8}\n",
-                 events::to_string(s.kind), s.truth, s.detected, s.true_positives, s.precision,
+      fmt::print("{:<15} {:>6} {:>8} {:>4} {:>5} {:>9.3f} {:>6.3f} {:>6.1f} /{:>5.1f} {:>6.1f} /{:>5.1f} {:>8} {:>6}\n",
+                 events::to_string(s.kind), s.truth, s.detected, s.true_positives, s.found, s.precision,
                  s.recall, s.mean_start_error_min, s.max_start_error_min, s.mean_end_error_min,
-                 s.max_end_error_min, s.unscored);
+                 s.max_end_error_min, s.unscored, s.unobservable);
+    }
+    for (const auto& s : scores) {
+      if (s.kind == events::EventKind::dark_port_call && s.detected > 0) {
+        fmt::print("dark_port_call: {:.1f} candidate ports per gap; true port at mean rank {:.2f}, "
+                   "ranked first in {:.0f} % of found calls\n",
+                   s.mean_candidates, s.mean_true_rank, 100 * s.true_rank_1_share);
+      }
     }
   }
   for (const auto& s : scores) {

@@ -13,7 +13,8 @@
 //   invalid_mmsi        not a 9-digit ship station MMSI (first digit 2-7)
 //   unallocated_mid     a ship MMSI whose MID ITU has not allocated
 //   invalid_imo         an IMO number that is not 7 digits or fails its check digit
-//   positions_on_land   positions of a segment on land (needs a coast in the Context)
+//   positions_on_land   positions of a segment on land, more than identity.min_inland_m
+//                       from the coastline (needs a coast in the Context)
 //   impossible_jump     a noise segment: a single position no plausible track could reach
 //
 // Memory across vessels: one (IMO, MMSI, first/last seen) record per vessel that broadcasts
@@ -258,11 +259,15 @@ class IdentityDetector final : public Detector {
         continue;
       }
       if (context.coast == nullptr) continue;
+      const double min_inland_m = detail::parameters_of(context).get("identity.min_inland_m");
       const store::Position* first = nullptr;
       const store::Position* last = nullptr;
       std::uint32_t on_land = 0;
       for (const store::Position& p : segment.positions) {
-        if (!context.coast->on_land(detail::to_latlon(p))) continue;
+        // Natural Earth's 1:10m land closes small harbours and smooths piers: only positions
+        // deeper inland than identity.min_inland_m count.
+        const geo::LatLon at = detail::to_latlon(p);
+        if (!context.coast->on_land(at) || context.coast->distance_to_shore_m(at) < min_inland_m) continue;
         if (first == nullptr) first = &p;
         last = &p;
         ++on_land;

@@ -205,6 +205,11 @@ std::vector<Event> read_events_json(std::string_view text) {
           if (v.is_string()) e.notes[k] = v.get<std::string>();
         }
       }
+      for (const auto& ev : j.value("evidence", json::array())) {
+        e.evidence.push_back({ev.at("mmsi").get<std::uint32_t>(), ev.at("segment").get<std::uint32_t>(),
+                              ev.at("from_ms").get<std::int64_t>(), ev.at("to_ms").get<std::int64_t>(),
+                              ev.at("positions").get<std::uint32_t>()});
+      }
       out.push_back(std::move(e));
     } catch (const json::exception& x) {
       throw std::runtime_error(fmt::format("entry {}: {}", out.size() + 1, x.what()));

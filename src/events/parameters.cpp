@@ -68,6 +68,7 @@ Parameters Parameters::gfw() {
   // identity
   p.add({"identity.max_speed_kn", 50, "kn", k_own});
   p.add({"identity.min_overlap_h", 1, "h", k_own});
+  p.add({"identity.min_inland_m", 2000, "m", k_own});
   return p;
 }
 

@@ -341,7 +341,11 @@ struct LaneWalker {
   }
 };
 
-// Fishing-like movement: short slow legs in random directions and stops, inside a box.
+// Fishing-like movement: slow legs in random directions and short stops, inside a box. A
+// stop lasts at most 1.5 h and only follows a leg of at least 2 h at 3 kn or more, so no
+// four consecutive hours average under 2 kn: background fishing is never loitering by the
+// loitering definition (docs/events.md), and truth, which lists planted loitering only,
+// stays complete.
 struct FishingWalker {
   Box area;
   Rng rng{0, 0};
@@ -349,19 +353,32 @@ struct FishingWalker {
   void operator()(Plan& plan, std::int64_t /*t_now*/) {
     const Segment last = plan.segments.back();
     LatLon pos = state_on(last, last.t1_ms).position;
-    if (rng.chance(0.35)) {
-      const auto dur = static_cast<std::int64_t>(rng.uniform(0.5, 3.0) * k_ms_per_h);
+    const bool after_long_leg = static_cast<double>(last.t1_ms - last.t0_ms) >= 2 * k_ms_per_h &&
+                                distance_m(state_on(last, last.t0_ms).position, pos) > 100;
+    if (after_long_leg && rng.chance(0.35)) {
+      const auto dur = static_cast<std::int64_t>(rng.uniform(0.5, 1.5) * k_ms_per_h);
       push_line(plan.segments, last.t1_ms, last.t1_ms + dur, pos, pos, k_fishing);
       return;
     }
-    LatLon target = move(pos, rng.uniform(0, 360), rng.uniform(2, 8) * k_m_per_nm);
+    const double speed_kn = rng.uniform(3, 6);
+    LatLon target = move(pos, rng.uniform(0, 360), speed_kn * rng.uniform(2, 3) * k_m_per_nm);
     target.lat_deg = std::clamp(target.lat_deg, area.south_deg, area.north_deg);
     target.lon_deg = std::clamp(target.lon_deg, area.west_deg, area.east_deg);
     if (distance_m(pos, target) < 100)
       target = {(area.south_deg + area.north_deg) / 2, (area.west_deg + area.east_deg) / 2};
-    push_sail(plan.segments, last.t1_ms, pos, {target}, rng.uniform(2, 6), k_fishing);
+    push_sail(plan.segments, last.t1_ms, pos, {target}, speed_kn, k_fishing);
   }
 };
+
+// A background vessel's IMO number: six digits from its index and the check digit the IMO
+// scheme requires, so that only planted identity faults fail the identity detector's check.
+std::uint32_t background_imo(std::uint64_t k) {
+  const auto body = 910000U + static_cast<std::uint32_t>(k * 7U % 89999U);
+  std::uint32_t sum = 0;
+  std::uint32_t rest = body;
+  for (std::uint32_t weight = 2; weight <= 7; ++weight, rest /= 10) sum += (rest % 10) * weight;
+  return body * 10U + sum % 10U;
+}
 
 }  // namespace
 
@@ -396,8 +413,7 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
       b.length_m =
           std::round(b.ais_class == AisClass::b ? rng.uniform(12, 30) : rng.uniform(80, 300));
       b.beam_m = std::round(b.length_m / rng.uniform(5.5, 7.5));
-      b.imo =
-          b.ais_class == AisClass::a ? 9100000U + static_cast<std::uint32_t>(k * 7U % 899999U) : 0;
+      b.imo = b.ais_class == AisClass::a ? background_imo(k) : 0;
       LaneWalker w;
       w.path = path;
       w.vessel = b.id;
@@ -434,7 +450,7 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
       b.ship_type = rng.chance(0.3) ? 80 : 70;
       b.length_m = std::round(rng.uniform(60, 200));
       b.beam_m = std::round(b.length_m / 6.5);
-      b.imo = 9100000U + static_cast<std::uint32_t>(k * 7U % 899999U);
+      b.imo = background_imo(k);
       const double r = a.radius_m * std::sqrt(rng.unit());
       const double bearing = rng.uniform(0, 360);
       const LatLon p = move(a.position, bearing, r);

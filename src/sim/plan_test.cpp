@@ -1,5 +1,7 @@
 #include "plan.hpp"
 
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "geo.hpp"
@@ -133,6 +135,34 @@ TEST(SimPlan, ZeroLengthLaneIsHarmless) {
       EXPECT_LT(distance_m(b.plan.at(t).position, {42.0, 130.0}), 1.0);
     }
   }
+}
+
+// Background IMO numbers carry a valid check digit (the weighted sum of the first six digits,
+// weights 7 to 2, modulo 10), so that the identity detector reports only planted faults.
+TEST(SimPlan, BackgroundImoNumbersHaveValidCheckDigits) {
+  Scenario s = two_ports(86400000LL);
+  Lane lane;
+  lane.from_port = "a";
+  lane.to_port = "b";
+  lane.via = {{42.2, 130.6}};
+  lane.vessels = 40;
+  s.lanes = {lane};
+  Anchorage a;
+  a.position = {42.0, 130.0};
+  a.vessels = 40;
+  s.anchorages = {a};
+  std::size_t with_imo = 0;
+  for (const auto& b : make_background(s, 7)) {
+    if (b.imo == 0) continue;
+    ++with_imo;
+    ASSERT_GE(b.imo, 1000000U) << b.id;
+    ASSERT_LE(b.imo, 9999999U) << b.id;
+    const std::string digits = std::to_string(b.imo);
+    int sum = 0;
+    for (int i = 0; i < 6; ++i) sum += (digits[static_cast<std::size_t>(i)] - '0') * (7 - i);
+    EXPECT_EQ(sum % 10, digits[6] - '0') << b.id << " IMO " << b.imo;
+  }
+  EXPECT_GE(with_imo, 40U);
 }
 
 }  // namespace

@@ -26,13 +26,18 @@ struct TruthEvent {
 struct Truth {
   std::map<std::uint32_t, std::string> vessel_of_mmsi;  ///< every MMSI a truth vessel used
   std::vector<TruthEvent> events;
+  /// True events no detector could see in the data: dark periods that begin with the data
+  /// (no position before them, so no gap between two positions), and the port calls inside
+  /// them. Counted apart, not scored.
+  std::vector<TruthEvent> unobservable;
   std::int64_t end_ms = 0;
 };
 
 /// Reads truth.json (src/sim/truth_writer.cpp writes it). Port calls become port visits
 /// unless AIS was off for at least half of the call, in which case they are dark port calls;
-/// dark periods of at least `min_gap_h` become gaps. Throws std::runtime_error when the
-/// text is not a truth document.
+/// dark periods of at least `min_gap_h` become gaps. Dark periods that begin at the start of
+/// the data, and the dark port calls inside them, go to `unobservable`. Throws
+/// std::runtime_error when the text is not a truth document.
 Truth parse_truth(std::string_view text, double min_gap_h = 6.0);
 
 /// The score of one kind.
@@ -41,20 +46,31 @@ struct KindScore {
   std::uint64_t truth = 0;             ///< true events
   std::uint64_t detected = 0;          ///< detected events of truth vessels (scored)
   std::uint64_t unscored = 0;          ///< detected events of vessels truth does not list
-  std::uint64_t true_positives = 0;    ///< detected events matching a true one (1:1)
+  std::uint64_t unobservable = 0;      ///< true events no detector could see (not scored)
+  std::uint64_t true_positives = 0;    ///< detected events matching a true one
+  std::uint64_t found = 0;             ///< true events matched by a detected one
   double precision = 0;                ///< true_positives / detected (1 when none detected)
-  double recall = 0;                   ///< true_positives / truth (1 when no truth)
+  double recall = 0;                   ///< found / truth (1 when no truth)
   double mean_start_error_min = 0;     ///< over matches, |detected - true| start
   double mean_end_error_min = 0;
   double max_start_error_min = 0;
   double max_end_error_min = 0;
+  // Dark port calls only: how sharp the candidate lists are.
+  double mean_candidates = 0;     ///< candidate ports per scored gap
+  double mean_true_rank = 0;      ///< rank of the true port among its gap's candidates
+  double true_rank_1_share = 0;   ///< share of found calls whose port was ranked first
 };
 
 /// Scores `events` against `truth`, kind by kind (only kinds present in either). A
 /// detected event matches a true one of the same kind, vessel (and port, other vessel)
-/// whose interval overlaps it, widened by `tolerance_h` on both sides. Dark port calls are
-/// scored on their rank-1 candidate (values["rank"] == 1); gaps marked "identity_change"
-/// (the vessel went on under another MMSI) are not scored as gaps.
+/// whose interval overlaps it, widened by `tolerance_h` on both sides, one to one. Gaps
+/// marked "identity_change" (the vessel went on under another MMSI) are not scored as gaps.
+///
+/// Dark port calls are scored per gap, because one gap can hide several calls (Rajin, then
+/// Dunai) and the detector answers "which ports could it have reached" with a ranked list:
+/// a detection is one gap's candidate list, a true positive when the vessel really called at
+/// one of its ports during the gap; a true call is found when the list of a gap overlapping
+/// it names its port. The rank of the true port is reported, not thresholded.
 std::vector<KindScore> evaluate(const Truth& truth, const std::vector<Event>& events,
                                 double tolerance_h = 1.0);
 
