@@ -93,18 +93,52 @@ TEST(Encounter, SpeedBoundary2p1knVs1p9kn) {
   EXPECT_TRUE(drifting(2.1).empty());
 }
 
+/// A 3 h meeting 200 m apart with a port `km` north of its mean position.
+std::vector<Event> meeting_with_port_at(double km, const Parameters* parameters = nullptr) {
+  // The mean position is the midpoint of A and B (B 200 m east of A).
+  const geo::LatLon mean{k_lat, k_lon + east_deg(100)};
+  std::vector<geo::Port> ports{
+      {"p1", "Port", "", {mean.lat_deg + km * 1000 / k_m_per_deg, mean.lon_deg}, {}, "test"}};
+  Context context;
+  context.ports = &ports;
+  context.parameters = parameters;
+  return meeting(200, 3, context);
+}
+
 TEST(Encounter, PortBoundary9kmVs11km) {
-  auto with_port_at = [](double km) {
-    // The mean position is the midpoint of A and B (B 200 m east of A).
-    const geo::LatLon mean{k_lat, k_lon + east_deg(100)};
-    std::vector<geo::Port> ports{
-        {"p1", "Port", "", {mean.lat_deg + km * 1000 / k_m_per_deg, mean.lon_deg}, {}, "test"}};
+  EXPECT_TRUE(meeting_with_port_at(9).empty());
+  EXPECT_EQ(meeting_with_port_at(11).size(), 1U);
+}
+
+TEST(Encounter, PortDistanceIsAParameter) {
+  Parameters p = Parameters::gfw();
+  p.set("encounter.min_port_distance_km=8.9");
+  EXPECT_EQ(meeting_with_port_at(9, &p).size(), 1U);
+  p.set("encounter.min_port_distance_km=9.1");
+  EXPECT_TRUE(meeting_with_port_at(9, &p).empty());
+}
+
+TEST(Encounter, ResampleStepSetsTheGrid) {
+  // B beside A from 2:01 to 4:06 (125 min). Grid times inside: every 10 min 2:10-4:00
+  // (1.83 h, too short), every 6 min 2:06-4:06 (2.0 h), every 7 min 2:06-4:05 (1.98 h).
+  auto with_step = [](const char* step) {
+    Parameters p = Parameters::gfw();
+    if (step != nullptr) p.set(step);
     Context context;
-    context.ports = &ports;
-    return meeting(200, 3, context);
+    context.parameters = &p;
+    const std::int64_t from = k_t0_ms + 121 * k_min_ms;
+    const std::int64_t to = k_t0_ms + 246 * k_min_ms;
+    return encounters(
+        {testing::one_segment(1, still(k_t0_ms, k_t0_ms + 10 * k_hour_ms, k_lat, k_lon)),
+         testing::one_segment(2, still(from, to, k_lat, k_lon + east_deg(100), 1))},
+        context);
   };
-  EXPECT_TRUE(with_port_at(9).empty());
-  EXPECT_EQ(with_port_at(11).size(), 1U);
+  EXPECT_TRUE(with_step(nullptr).empty());
+  const auto six = with_step("encounter.resample_min=6");
+  ASSERT_EQ(six.size(), 1U);
+  EXPECT_EQ(six[0].start.t_ms, k_t0_ms + 126 * k_min_ms);
+  EXPECT_NEAR(six[0].duration_h(), 2.0, 1e-9);
+  EXPECT_TRUE(with_step("encounter.resample_min=7").empty());
 }
 
 TEST(Encounter, NotOnLand) {
@@ -123,50 +157,74 @@ TEST(Encounter, NotOnLand) {
   EXPECT_EQ(with_island(k_lon + 1).size(), 1U);  // the island is 100 km away
 }
 
+/// A 3 h meeting during which A is silent for `silent_min` after its first hour.
+std::vector<Event> silent_meeting(int silent_min, const Context& context = {}) {
+  const std::int64_t m0 = k_t0_ms + 2 * k_hour_ms;
+  auto a = still(m0, m0 + 60 * k_min_ms, k_lat, k_lon);
+  const auto resume = m0 + (60 + silent_min) * k_min_ms;
+  for (const auto& p : still(resume, m0 + 3 * k_hour_ms, k_lat, k_lon)) a.push_back(p);
+  return encounters(
+      {testing::one_segment(1, a),
+       testing::one_segment(2, still(m0, m0 + 3 * k_hour_ms, k_lat, k_lon + east_deg(100)))},
+      context);
+}
+
 TEST(Encounter, GapsJustOverAnHourAreNotBridged) {
-  // A 3 h meeting during which A is silent for 65 min (not bridged: the pieces are 1 h and
-  // 50 min, too short) or for 55 min (bridged: one 3 h encounter).
-  auto with_silence = [](int silent_min) {
-    const std::int64_t m0 = k_t0_ms + 2 * k_hour_ms;
-    auto a = still(m0, m0 + 60 * k_min_ms, k_lat, k_lon);
-    const auto resume = m0 + (60 + silent_min) * k_min_ms;
-    for (const auto& p : still(resume, m0 + 3 * k_hour_ms, k_lat, k_lon)) a.push_back(p);
-    return encounters(
-        {testing::one_segment(1, a),
-         testing::one_segment(2, still(m0, m0 + 3 * k_hour_ms, k_lat, k_lon + east_deg(100)))});
-  };
-  EXPECT_TRUE(with_silence(65).empty());
-  const auto bridged = with_silence(55);
+  // A silent for 65 min: not bridged (the pieces are 1 h and 50 min, too short); for 55 min:
+  // bridged, one 3 h encounter.
+  EXPECT_TRUE(silent_meeting(65).empty());
+  const auto bridged = silent_meeting(55);
   ASSERT_EQ(bridged.size(), 1U);
   EXPECT_NEAR(bridged[0].duration_h(), 3.0, 1e-9);
 }
 
+TEST(Encounter, MaxGapIsAParameter) {
+  Parameters p = Parameters::gfw();
+  Context context;
+  context.parameters = &p;
+  p.set("encounter.max_gap_h=1.1");  // 66 min
+  const auto bridged = silent_meeting(65, context);
+  ASSERT_EQ(bridged.size(), 1U);
+  EXPECT_NEAR(bridged[0].duration_h(), 3.0, 1e-9);
+  p.set("encounter.max_gap_h=1.05");  // 63 min
+  EXPECT_TRUE(silent_meeting(65, context).empty());
+}
+
+/// Two 2.5 h meetings `gap_h` apart; B is silent in between (two segments). A 6 min grid
+/// puts both gaps on the grid; `merge_gap` overrides encounter.merge_gap_h when given.
+std::vector<Event> two_meetings(double gap_h, const char* merge_gap = nullptr) {
+  Parameters p = Parameters::gfw();
+  p.set("encounter.resample_min=6");
+  if (merge_gap != nullptr) p.set(merge_gap);
+  Context context;
+  context.parameters = &p;
+  const std::int64_t m0 = k_t0_ms + 1 * k_hour_ms;
+  const std::int64_t m1 = m0 + 150 * k_min_ms;
+  const auto m2 = m1 + std::llround(gap_h * 3'600'000.0);
+  const auto m3 = m2 + 150 * k_min_ms;
+  track::Track b = testing::one_segment(2, still(m0, m1, k_lat, k_lon + east_deg(100), 3));
+  track::Segment second;
+  second.index = 1;
+  second.positions = still(m2, m3, k_lat, k_lon + east_deg(100), 3);
+  b.segments.push_back(second);
+  return encounters(
+      {testing::one_segment(1, still(k_t0_ms, k_t0_ms + 12 * k_hour_ms, k_lat, k_lon, 3)), b},
+      context);
+}
+
 TEST(Encounter, SamePairMergedWithin4hNotAfter) {
-  // Two 2.5 h meetings; B is silent in between. A 6 min grid puts both gaps on the grid.
-  auto two_meetings = [](double gap_h) {
-    Parameters p = Parameters::gfw();
-    p.set("encounter.resample_min=6");
-    Context context;
-    context.parameters = &p;
-    const std::int64_t m0 = k_t0_ms + 1 * k_hour_ms;
-    const std::int64_t m1 = m0 + 150 * k_min_ms;
-    const auto m2 = m1 + std::llround(gap_h * 3'600'000.0);
-    const auto m3 = m2 + 150 * k_min_ms;
-    track::Track b = testing::one_segment(2, still(m0, m1, k_lat, k_lon + east_deg(100), 3));
-    track::Segment second;
-    second.index = 1;
-    second.positions = still(m2, m3, k_lat, k_lon + east_deg(100), 3);
-    b.segments.push_back(second);
-    return encounters(
-        {testing::one_segment(1, still(k_t0_ms, k_t0_ms + 12 * k_hour_ms, k_lat, k_lon, 3)), b},
-        context);
-  };
   const auto merged = two_meetings(3.9);
   ASSERT_EQ(merged.size(), 1U);
   EXPECT_NEAR(merged[0].duration_h(), 2.5 + 3.9 + 2.5, 1e-9);
   EXPECT_EQ(merged[0].parameter_set, "gfw+1");
   ASSERT_EQ(merged[0].evidence.size(), 3U);  // A's segment, B's two segments
   EXPECT_EQ(two_meetings(4.1).size(), 2U);
+}
+
+TEST(Encounter, MergeGapIsAParameter) {
+  // Merged when the next run starts less than encounter.merge_gap_h after the last ends.
+  EXPECT_EQ(two_meetings(4.1, "encounter.merge_gap_h=4.2").size(), 1U);
+  EXPECT_EQ(two_meetings(4.1, "encounter.merge_gap_h=4.1").size(), 2U);
 }
 
 TEST(Encounter, SameVesselNeverMeetsItself) {

@@ -161,6 +161,51 @@ TEST(Identity, OneMmsiInTwoPlacesAtOnce) {
   EXPECT_TRUE(identity({two_transmitters(0.0, 2.0)}).empty());
 }
 
+/// Two moored transmitters of one MMSI `apart_nm` apart (north-south), reporting every
+/// 5 min on the same grid; the second starts `overlap_h` before the first stops.
+track::Track two_moored(double apart_nm, double overlap_h) {
+  const double lat = 40 + apart_nm * 1852.0 / testing::k_m_per_deg;
+  track::Track t =
+      testing::one_segment(k_ru, testing::run(k_t0_ms, k_t0_ms + 6 * k_hour_ms, 5, 40, 20, 40, 20));
+  track::Segment other;
+  other.index = 1;
+  other.quality = track::SegmentQuality::overlapping;
+  const auto from = k_t0_ms + 6 * k_hour_ms - std::llround(overlap_h * 3'600'000.0);
+  other.positions = testing::run(from, from + 8 * k_hour_ms, 5, lat, 20, lat, 20);
+  t.segments[0].quality = track::SegmentQuality::overlapping;
+  t.segments.push_back(other);
+  return t;
+}
+
+TEST(Identity, TwoPlacesSpeedBoundary) {
+  // Simultaneous positions: identity.max_speed_kn (50) x hypot(0, 0.5 h) = 25 nm.
+  const auto far = identity({two_moored(25.1, 1.5)});
+  ASSERT_EQ(far.size(), 1U);
+  EXPECT_EQ(far[0].subtype, "two_places_at_once");
+  EXPECT_NEAR(far[0].values.at("distance_nm"), 25.1, 0.01);
+  EXPECT_NEAR(far[0].values.at("implied_speed_kn"), 50.2, 0.02);
+  EXPECT_TRUE(identity({two_moored(24.9, 1.5)}).empty());
+  Parameters p = Parameters::gfw();
+  Context context;
+  context.parameters = &p;
+  p.set("identity.max_speed_kn=51");  // 25.5 nm
+  EXPECT_TRUE(identity({two_moored(25.1, 1.5)}, {}, context).empty());
+  EXPECT_EQ(identity({two_moored(25.6, 1.5)}, {}, context).size(), 1U);
+}
+
+TEST(Identity, TwoPlacesOverlapBoundary) {
+  // identity.min_overlap_h (1 h): 65 min vs 55 min of overlap, 40 nm apart.
+  EXPECT_EQ(identity({two_moored(40, 65.0 / 60)}).size(), 1U);
+  EXPECT_TRUE(identity({two_moored(40, 55.0 / 60)}).empty());
+  Parameters p = Parameters::gfw();
+  Context context;
+  context.parameters = &p;
+  p.set("identity.min_overlap_h=0.9");  // 54 min
+  EXPECT_EQ(identity({two_moored(40, 55.0 / 60)}, {}, context).size(), 1U);
+  p.set("identity.min_overlap_h=1.1");  // 66 min
+  EXPECT_TRUE(identity({two_moored(40, 65.0 / 60)}, {}, context).empty());
+}
+
 TEST(Identity, ImpossibleJumpsAreNoiseSegments) {
   track::Track t = quiet(k_ru);
   track::Segment jump;

@@ -1,5 +1,6 @@
 #include "darkfleet/events/loitering.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "synthetic_test_util.hpp"
@@ -70,6 +71,34 @@ TEST(Loitering, SpeedBoundary2p1knVs1p9kn) {
   const auto slow = loitering(drifter(6, 1.9), with_coast(coast));
   ASSERT_EQ(slow.size(), 1U);
   EXPECT_NEAR(slow[0].values.at("avg_speed_kn"), 1.9, 0.01);
+}
+
+TEST(Loitering, ParametersMoveTheBoundaries) {
+  const geo::Coast coast = west_block();
+  Parameters p = Parameters::gfw();
+  Context context = with_coast(coast);
+  context.parameters = &p;
+  // loitering.min_duration_h: a 3.9 h run
+  p.set("loitering.min_duration_h=3.8");
+  EXPECT_EQ(loitering(drifter(3.9), context).size(), 1U);
+  p.set("loitering.min_duration_h=4");
+  EXPECT_TRUE(loitering(drifter(3.9), context).empty());
+  // loitering.max_speed_kn: a drift at 2.1 kn
+  p.set("loitering.max_speed_kn=2.2");
+  EXPECT_EQ(loitering(drifter(6, 2.1), context).size(), 1U);
+  p.set("loitering.max_speed_kn=2");
+  EXPECT_TRUE(loitering(drifter(6, 2.1), context).empty());
+  // loitering.min_shore_nm: just under and just over the measured average of a drift 19 nm
+  // off the coast
+  p.set("loitering.min_shore_nm=0");
+  const auto measured = loitering(drifter(6, 1.0, 19), context);
+  ASSERT_EQ(measured.size(), 1U);
+  const double shore_nm = measured[0].values.at("avg_distance_from_shore_nm");
+  EXPECT_NEAR(shore_nm, 19, 0.2);
+  p.set(fmt::format("loitering.min_shore_nm={}", shore_nm - 0.01));
+  EXPECT_EQ(loitering(drifter(6, 1.0, 19), context).size(), 1U);
+  p.set(fmt::format("loitering.min_shore_nm={}", shore_nm + 0.01));
+  EXPECT_TRUE(loitering(drifter(6, 1.0, 19), context).empty());
 }
 
 TEST(Loitering, WithoutCoastTheShoreRuleIsSkippedAndSaid) {

@@ -2,7 +2,9 @@
 // port_visit.entry_distance_m, exit beyond port_visit.exit_distance_m (hysteresis), stops
 // below port_visit.stop_speed_kn until above port_visit.move_speed_kn, gaps in port longer
 // than port_visit.gap_h, a new visit when consecutive positions come from segments more
-// than port_visit.max_inter_segment_distance_nm apart; confidence 1-4.
+// than port_visit.max_inter_segment_distance_nm apart; confidence 1-4. values["stops"]
+// counts the stops of a visit: a new stop needs the vessel to have moved above
+// port_visit.move_speed_kn since the last one (GFW's PORT_STOP_BEGIN / PORT_STOP_END).
 #include <cmath>
 #include <optional>
 
@@ -21,6 +23,7 @@ struct OpenVisit {
   bool stop = false;
   bool gap = false;
   bool stopped = false;
+  std::uint32_t stops = 0;
   std::uint32_t positions = 0;
   double lat_sum = 0;
   double lon_sum = 0;
@@ -65,12 +68,14 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
     e.values["confidence_level"] = level;
     e.values["duration_h"] = e.duration_h();
     e.values["distance_to_port_m"] = geo::distance_m(e.position, v.port->position);
+    e.values["stops"] = v.stops;
     e.notes["port_name"] = v.port->name;
     e.notes["entry"] = v.entry ? "true" : "false";
     e.notes["exit"] = exit ? "true" : "false";
     e.notes["stop"] = v.stop ? "true" : "false";
     e.notes["gap"] = v.gap ? "true" : "false";
-    e.evidence.push_back({track.mmsi, v.first->segment, v.first->p->t_ms, v.last->p->t_ms, v.positions});
+    e.evidence.push_back(
+        {track.mmsi, v.first->segment, v.first->p->t_ms, v.last->p->t_ms, v.positions});
     out.push_back(std::move(e));
     visit.reset();
   };
@@ -106,6 +111,7 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
       } else {
         if (hours(prev->p->t_ms, p.t_ms) > gap_h) visit->gap = true;
         if (speed && *speed < stop_kn) {
+          if (!visit->stopped) ++visit->stops;
           visit->stopped = true;
           visit->stop = true;
         } else if (speed && *speed > move_kn) {
@@ -127,6 +133,7 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
         visit->entry = prev != nullptr && hours(prev->p->t_ms, p.t_ms) <= gap_h;
         if (prev != nullptr && !visit->entry) visit->gap = true;  // arrived in the dark
         visit->stop = visit->stopped = speed && *speed < stop_kn;
+        visit->stops = visit->stopped ? 1 : 0;
         visit->positions = 1;
         visit->lat_sum = here.lat_deg;
         visit->lon_sum = here.lon_deg;
@@ -164,6 +171,8 @@ class PortVisitDetector final : public Detector {
 
 }  // namespace
 
-std::unique_ptr<Detector> make_port_visit_detector() { return std::make_unique<PortVisitDetector>(); }
+std::unique_ptr<Detector> make_port_visit_detector() {
+  return std::make_unique<PortVisitDetector>();
+}
 
 }  // namespace darkfleet::events
