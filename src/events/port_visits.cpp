@@ -2,7 +2,8 @@
 // port_visit.entry_distance_m, exit beyond port_visit.exit_distance_m (hysteresis), stops
 // below port_visit.stop_speed_kn until above port_visit.move_speed_kn, gaps in port longer
 // than port_visit.gap_h, a new visit when consecutive positions come from segments more
-// than port_visit.max_inter_segment_distance_nm apart; confidence 1-4.
+// than port_visit.max_inter_segment_distance_nm apart; confidence 1-4. Distances to a port
+// with an area (a GeoJSON polygon) are to the polygon, 0 inside it (geo::distance_to_port_m).
 #include <cmath>
 #include <optional>
 
@@ -64,13 +65,14 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
     e.parameter_set = parameter_set;
     e.values["confidence_level"] = level;
     e.values["duration_h"] = e.duration_h();
-    e.values["distance_to_port_m"] = geo::distance_m(e.position, v.port->position);
+    e.values["distance_to_port_m"] = geo::distance_to_port_m(e.position, *v.port);
     e.notes["port_name"] = v.port->name;
     e.notes["entry"] = v.entry ? "true" : "false";
     e.notes["exit"] = exit ? "true" : "false";
     e.notes["stop"] = v.stop ? "true" : "false";
     e.notes["gap"] = v.gap ? "true" : "false";
-    e.evidence.push_back({track.mmsi, v.first->segment, v.first->p->t_ms, v.last->p->t_ms, v.positions});
+    e.evidence.push_back(
+        {track.mmsi, v.first->segment, v.first->p->t_ms, v.last->p->t_ms, v.positions});
     out.push_back(std::move(e));
     visit.reset();
   };
@@ -88,7 +90,7 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
       close(false);
     }
     if (visit) {
-      const double d = geo::distance_m(here, visit->port->position);
+      const double d = geo::distance_to_port_m(here, *visit->port);
       // A report beyond the exit distance that its own speed cannot explain (a moored
       // vessel 20 km away minutes later) is a spoofed or wrong position: it does not end
       // the visit. Allowed: (1.1 x reported speed + 1 kn) x hypot(dt, buffer).
@@ -164,6 +166,8 @@ class PortVisitDetector final : public Detector {
 
 }  // namespace
 
-std::unique_ptr<Detector> make_port_visit_detector() { return std::make_unique<PortVisitDetector>(); }
+std::unique_ptr<Detector> make_port_visit_detector() {
+  return std::make_unique<PortVisitDetector>();
+}
 
 }  // namespace darkfleet::events
