@@ -52,7 +52,8 @@ struct Harness {
   std::vector<geo::Port> ports;
   std::optional<geo::Coast> coast;
   std::optional<std::int64_t> data_end;
-  std::vector<Event> go(EventKind kind, const std::vector<std::pair<std::uint32_t, Builder>>& vessels) {
+  std::vector<Event> go(EventKind kind,
+                        const std::vector<std::pair<std::uint32_t, Builder>>& vessels) {
     auto d = make_detector(kind);
     EXPECT_TRUE(d);
     Context c;
@@ -140,9 +141,10 @@ struct DisablingCase {
   Harness run;
   std::vector<std::pair<std::uint32_t, Builder>> vessels;
   DisablingCase(double gap_h, double shore_nm, int positions_before) {
-    const double lon_shore = 131.5 - shore_nm * geo::k_m_per_nm / (k_m_per_deg_lat * std::cos(42.5 * 3.14159265 / 180));
-    run.coast = geo::Coast::from_polygons(
-        {geo::Polygon{{{40.0, lon_shore - 5}, {45.0, lon_shore - 5}, {45.0, lon_shore}, {40.0, lon_shore}}, {}}});
+    const double lon_shore =
+        131.5 - shore_nm * geo::k_m_per_nm / (k_m_per_deg_lat * std::cos(42.5 * 3.14159265 / 180));
+    run.coast = geo::Coast::from_polygons({geo::Polygon{
+        {{40.0, lon_shore - 5}, {45.0, lon_shore - 5}, {45.0, lon_shore}, {40.0, lon_shore}}, {}}});
     for (std::uint32_t i = 0; i < 5; ++i) {  // background: 144 positions a day each
       Builder bg;
       bg.lat = 42.5;
@@ -167,9 +169,9 @@ struct DisablingCase {
 
 TEST(GapDetector, LikelyDisablingNeedsAllFourConditions) {
   EXPECT_EQ(DisablingCase(13, 60, 20).subtype(), "likely_disabling");
-  EXPECT_EQ(DisablingCase(11, 60, 20).subtype(), "-");   // too short
-  EXPECT_EQ(DisablingCase(13, 45, 20).subtype(), "-");   // too close to shore
-  EXPECT_EQ(DisablingCase(13, 60, 12).subtype(), "-");   // too few positions before
+  EXPECT_EQ(DisablingCase(11, 60, 20).subtype(), "-");  // too short
+  EXPECT_EQ(DisablingCase(13, 45, 20).subtype(), "-");  // too close to shore
+  EXPECT_EQ(DisablingCase(13, 60, 12).subtype(), "-");  // too few positions before
   DisablingCase poor(13, 60, 20);
   poor.run.parameters.set("gap.disabling_min_cell_positions_per_day=200");  // reception too poor
   EXPECT_EQ(poor.subtype(), "-");
@@ -221,6 +223,25 @@ TEST(PortVisitDetector, EntryAtTheEntryDistance) {
   EXPECT_TRUE(r.go(EventKind::port_visit, {{1, call(3.1)}}).empty());
   r.parameters.set("port_visit.entry_distance_m=3200");
   EXPECT_EQ(r.go(EventKind::port_visit, {{1, call(3.1)}}).size(), 1U);
+}
+
+// A moored Class A vessel reports every 3 minutes: a short recording may hold one report
+// of it. That lone report (a noise segment to the segmenter) is a stop in port; a single
+// position out of reach of the vessel's track is not.
+TEST(PortVisitDetector, LoneReportInPortIsAVisitAnImpossibleJumpIsNot) {
+  Harness r;
+  r.ports = {port_at(42.0, 131.0)};
+  Builder once;
+  once.positions.push_back(store::make_position(k_t0, 42.0, 131.01, 0.0, 0.0));
+  const auto visits = r.go(EventKind::port_visit, {{1, once}});
+  ASSERT_EQ(visits.size(), 1U);
+  EXPECT_EQ(visits[0].values.at("confidence_level"), 2);
+  // The same report 2 h after a track 300 km south: an impossible jump, no visit.
+  Builder far;
+  far.lat = 39.3;
+  far.stay(2, 10.0, 10 * k_min);
+  far.positions.push_back(store::make_position(far.t, 42.0, 131.01, 0.0, 0.0));
+  EXPECT_TRUE(r.go(EventKind::port_visit, {{1, far}}).empty());
 }
 
 TEST(PortVisitDetector, ExitHysteresis) {
@@ -294,7 +315,8 @@ TEST(DarkPortCallDetector, ReachableOnlyWithinSpeedAndDwell) {
     return port_at(42.0 + nm * geo::k_m_per_nm / k_m_per_deg_lat, 131.0, std::move(id));
   };
   const double edge_nm = budget_h * 15 / 2;
-  r.ports = {port_nm(33, "near"), port_nm(edge_nm - 0.5, "edge_in"), port_nm(edge_nm + 0.5, "edge_out")};
+  r.ports = {port_nm(33, "near"), port_nm(edge_nm - 0.5, "edge_in"),
+             port_nm(edge_nm + 0.5, "edge_out")};
   const auto ev = r.go(EventKind::dark_port_call, {{1, b}});
   ASSERT_EQ(ev.size(), 2U);
   EXPECT_EQ(ev[0].port_id, "near");
@@ -383,7 +405,8 @@ TEST(Evaluate, MatchesByVesselPortAndTime) {
     "meetings":[],"loitering":[]})";
   const Truth t = parse_truth(truth_json);
   EXPECT_EQ(t.vessel_of_mmsi.at(3), "a");
-  auto ev = [](EventKind k, std::uint32_t m, std::int64_t s, std::int64_t e, std::string port = "") {
+  auto ev = [](EventKind k, std::uint32_t m, std::int64_t s, std::int64_t e,
+               std::string port = "") {
     Event x;
     x.kind = k;
     x.mmsi = m;
@@ -393,11 +416,11 @@ TEST(Evaluate, MatchesByVesselPortAndTime) {
     return x;
   };
   const std::vector<Event> found = {
-      ev(EventKind::gap, 1, 10060000, 40000000),                      // match, 1 min late
-      ev(EventKind::gap, 2, 80000000, 90000000),                      // false
-      ev(EventKind::dark_port_call, 1, 15000000, 35000000, "p"),      // match
-      ev(EventKind::port_visit, 2, 60000000, 70000000, "q"),          // wrong port
-      ev(EventKind::port_visit, 9, 60000000, 70000000, "p")};         // unknown vessel
+      ev(EventKind::gap, 1, 10060000, 40000000),                  // match, 1 min late
+      ev(EventKind::gap, 2, 80000000, 90000000),                  // false
+      ev(EventKind::dark_port_call, 1, 15000000, 35000000, "p"),  // match
+      ev(EventKind::port_visit, 2, 60000000, 70000000, "q"),      // wrong port
+      ev(EventKind::port_visit, 9, 60000000, 70000000, "p")};     // unknown vessel
   const auto scores = evaluate(t, found);
   std::map<EventKind, KindScore> by;
   for (const auto& s : scores) by[s.kind] = s;

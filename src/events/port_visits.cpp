@@ -48,7 +48,9 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
   const double split_nm = parameters.get("port_visit.max_inter_segment_distance_nm");
   const double buffer_h = parameters.get("port_visit.jump_buffer_h");
 
-  const std::vector<SeqPoint> seq = merged_positions(track, true);
+  // A vessel heard once in port (a moored Class A reports every 3 min, so a short
+  // recording holds one report) is in port too: lone reports count, impossible jumps not.
+  const std::vector<SeqPoint> seq = merged_positions(track, true, true);
   std::optional<OpenVisit> visit;
   auto close = [&](bool exit) {
     const OpenVisit& v = *visit;

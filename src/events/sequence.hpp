@@ -10,10 +10,9 @@
 #include "darkfleet/geo/geo.hpp"
 #include "darkfleet/geo/ports.hpp"
 #include "darkfleet/track/segmenter.hpp"
+#include "track_util.hpp"
 
 namespace darkfleet::events::detail {
-
-inline constexpr double k_ms_per_h = 3'600'000.0;
 
 /// A position and the segment it belongs to.
 struct SeqPoint {
@@ -37,12 +36,15 @@ inline bool contained(const track::Track& track, const track::Segment& s) {
 }
 
 /// The positions of every non-noise segment of `track`, merged in time order; without the
-/// segments contained in a longer one when `drop_contained`.
+/// segments contained in a longer one when `drop_contained`; with the lone reports among
+/// the noise (lone_report()) when `keep_lone`.
 inline std::vector<SeqPoint> merged_positions(const track::Track& track,
-                                              bool drop_contained = false) {
+                                              bool drop_contained = false, bool keep_lone = false) {
   std::vector<SeqPoint> out;
   for (const auto& s : track.segments) {
-    if (s.quality == track::SegmentQuality::noise) continue;
+    if (s.quality == track::SegmentQuality::noise && !(keep_lone && lone_report(track, s))) {
+      continue;
+    }
     if (drop_contained && contained(track, s)) continue;
     for (const auto& p : s.positions) out.push_back({&p, s.index});
   }
