@@ -203,6 +203,14 @@ void print_summary(const char* what, const Detection& run) {
     std::printf("    %-15s %llu\n", std::string(events::to_string(kind)).c_str(),
                 static_cast<unsigned long long>(n));
   }
+  std::map<int, int> levels;
+  int open = 0;
+  for (const Event* e : run.of(EventKind::port_visit)) {
+    ++levels[static_cast<int>(e->values.at("confidence_level"))];
+    open += e->open ? 1 : 0;
+  }
+  for (const auto& [level, n] : levels) std::printf("    port_visit confidence %d: %d\n", level, n);
+  std::printf("    port_visit open at the end of the data: %d\n", open);
   for (const auto& [subtype, n] : run.identity_subtypes()) {
     std::printf("    identity/%-20s %d\n", subtype.c_str(), n);
   }
@@ -558,7 +566,8 @@ TEST_F(DanishFeedSeconds, VisitsAreExactlyTheSlowVesselsNearPorts) {
   EXPECT_GT(stopped, 0) << "the Danish feed covers many harbours";
 }
 
-// invalid_mmsi exactly for the MMSIs that are not ship stations; an impossible jump is a
+// invalid_mmsi exactly for the MMSIs that are not ship stations, invalid_imo exactly for the
+// vessels whose IMO fails its check digit; an impossible jump is a
 // position at least 10 nm from every other position of its vessel: the segmenter allows
 // max(30 kn, 1.1 x reported) x hypot(dt, 0.5 h) >= 15 nm from the dead-reckoned position,
 // and dead reckoning moves a vessel under 1 nm in 29 s (at most 102 kn).
@@ -568,8 +577,14 @@ TEST_F(DanishFeedSeconds, IdentityEventsFollowTheirRules) {
     if (!ship_station(mmsi)) bad_file.insert(mmsi);
   }
   std::set<std::uint32_t> bad_events;
+  std::set<std::uint32_t> bad_imo_events;
   for (const Event* e : s_run->of(EventKind::identity)) {
     if (e->subtype == "invalid_mmsi") bad_events.insert(e->mmsi);
+    if (e->subtype == "invalid_imo") {
+      const auto imo = static_cast<std::uint32_t>(std::stoul(e->notes.at("imo")));
+      EXPECT_FALSE(imo_ok(imo)) << e->mmsi;
+      bad_imo_events.insert(e->mmsi);
+    }
     if (e->subtype == "impossible_jump") {
       const auto& rows = s_rows.at(e->mmsi);
       EXPECT_GE(rows.size(), 2U) << e->mmsi << " a lone report is no jump";
@@ -589,7 +604,17 @@ TEST_F(DanishFeedSeconds, IdentityEventsFollowTheirRules) {
     }
   }
   EXPECT_EQ(bad_events, bad_file);
-  std::printf("  MMSIs with positions that are not ship stations: %zu\n", bad_file.size());
+  // IMO numbers as the store keeps them from message 5 (type 5 decoding is checked against
+  // pyais and libais elsewhere).
+  std::set<std::uint32_t> bad_imo_store;
+  for (const auto& [mmsi, rows] : s_rows) {
+    for (const auto& id : s_run->db->identities(mmsi)) {
+      if (id.imo != 0 && !imo_ok(id.imo)) bad_imo_store.insert(mmsi);
+    }
+  }
+  EXPECT_EQ(bad_imo_events, bad_imo_store);
+  std::printf("  MMSIs with positions that are not ship stations: %zu; failing IMO: %zu\n",
+              bad_file.size(), bad_imo_store.size());
 }
 
 }  // namespace
