@@ -2,7 +2,9 @@
 // at — dist(start, port) + dist(port, end) <= dark_port_call.max_speed_kn x (gap duration -
 // dark_port_call.min_dwell_h). Candidates of one gap are ranked by score = slack (hours to
 // spare) + dark_port_call.history_bonus_h when the vessel visited that port in its visible
-// track (other than right before or after the gap); rank 1 is the most likely port.
+// track (other than right before or after the gap); rank 1 is the most likely port. For a
+// port with an area the distances are to its nearest point (a lower bound on the sailing,
+// so no possible call is ruled out); the event's position stays the reference point.
 #include <algorithm>
 #include <cmath>
 
@@ -22,8 +24,9 @@ double course_fit(const store::Position& p, geo::LatLon port, bool toward) {
   constexpr double k_rad = 3.14159265358979323846 / 180.0;
   const double lat1 = p.lat_deg() * k_rad, lat2 = port.lat_deg * k_rad;
   const double dlon = (port.lon_deg - p.lon_deg()) * k_rad;
-  const double bearing = std::atan2(std::sin(dlon) * std::cos(lat2),
-                                    std::cos(lat1) * std::sin(lat2) - std::sin(lat1) * std::cos(lat2) * std::cos(dlon));
+  const double bearing = std::atan2(
+      std::sin(dlon) * std::cos(lat2),
+      std::cos(lat1) * std::sin(lat2) - std::sin(lat1) * std::cos(lat2) * std::cos(dlon));
   const double c = std::cos(bearing - *cog * k_rad);
   return toward ? c : -c;
 }
@@ -43,12 +46,13 @@ class DarkPortCallDetector final : public Detector {
     const double dwell_h = prm.get("dark_port_call.min_dwell_h");
     const double bonus_h = prm.get("dark_port_call.history_bonus_h");
     const double course_h = prm.get("dark_port_call.course_bonus_h");
-    const auto gaps = find_gaps(*vessel.track, prm.get("gap.min_h"), prm.get("gap.lookback_h"),
-                                std::nullopt);
+    const auto gaps =
+        find_gaps(*vessel.track, prm.get("gap.min_h"), prm.get("gap.lookback_h"), std::nullopt);
     if (gaps.empty()) return;
     std::vector<Event> visits_seen;
     for (auto& v : detail::port_visits_of(*vessel.track, *m_index, prm, prm.name())) {
-      if (v.values["confidence_level"] >= prm.get("port_visit.min_confidence")) visits_seen.push_back(std::move(v));
+      if (v.values["confidence_level"] >= prm.get("port_visit.min_confidence"))
+        visits_seen.push_back(std::move(v));
     }
     for (const Gap& g : gaps) {
       // the vessel's port history, without the visits just before and just after the gap
@@ -56,8 +60,10 @@ class DarkPortCallDetector final : public Detector {
       const Event* before = nullptr;
       const Event* after = nullptr;
       for (const auto& v : visits_seen) {
-        if (v.end.t_ms <= g.before.t_ms && (before == nullptr || v.end.t_ms > before->end.t_ms)) before = &v;
-        if (v.start.t_ms >= g.end_ms && (after == nullptr || v.start.t_ms < after->start.t_ms)) after = &v;
+        if (v.end.t_ms <= g.before.t_ms && (before == nullptr || v.end.t_ms > before->end.t_ms))
+          before = &v;
+        if (v.start.t_ms >= g.end_ms && (after == nullptr || v.start.t_ms < after->start.t_ms))
+          after = &v;
       }
       std::map<std::string, int> history;
       for (const auto& v : visits_seen) {
@@ -70,8 +76,9 @@ class DarkPortCallDetector final : public Detector {
       if (budget_h <= 0) continue;
       std::vector<Event> candidates;
       for (const geo::Port& port : *context.ports) {
-        const double d1 = geo::distance_m(a, port.position) / geo::k_m_per_nm;
-        const double d2 = geo::distance_m(port.position, b) / geo::k_m_per_nm;
+        // to the port's area when it has one (the nearest point of it, 0 from inside)
+        const double d1 = geo::distance_to_port_m(a, port) / geo::k_m_per_nm;
+        const double d2 = geo::distance_to_port_m(b, port) / geo::k_m_per_nm;
         const double slack_h = budget_h - (d1 + d2) / max_kn;
         if (slack_h < 0) continue;
         const auto hist = history.find(port.id);
@@ -83,8 +90,10 @@ class DarkPortCallDetector final : public Detector {
         e.mmsi = vessel.mmsi;
         // the window in which the vessel could have been in port: from the earliest arrival
         // to the latest departure at dark_port_call.max_speed_kn
-        e.start = {g.before.t_ms + static_cast<std::int64_t>(d1 / max_kn * detail::k_ms_per_h), port.position};
-        e.end = {g.end_ms - static_cast<std::int64_t>(d2 / max_kn * detail::k_ms_per_h), port.position};
+        e.start = {g.before.t_ms + static_cast<std::int64_t>(d1 / max_kn * detail::k_ms_per_h),
+                   port.position};
+        e.end = {g.end_ms - static_cast<std::int64_t>(d2 / max_kn * detail::k_ms_per_h),
+                 port.position};
         e.values["gap_start_lat"] = a.lat_deg;
         e.values["gap_start_lon"] = a.lon_deg;
         e.values["gap_end_lat"] = b.lat_deg;

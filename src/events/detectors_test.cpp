@@ -288,6 +288,25 @@ TEST(PortVisitDetector, EntryAtTheEntryDistance) {
   EXPECT_EQ(r.go(EventKind::port_visit, {{1, call(3.1)}}).size(), 1U);
 }
 
+// A moored Class A vessel reports every 3 minutes: a short recording may hold one report
+// of it. That lone report (a noise segment to the segmenter) is a stop in port; a single
+// position out of reach of the vessel's track is not.
+TEST(PortVisitDetector, LoneReportInPortIsAVisitAnImpossibleJumpIsNot) {
+  Harness r;
+  r.ports = {port_at(42.0, 131.0)};
+  Builder once;
+  once.positions.push_back(store::make_position(k_t0, 42.0, 131.01, 0.0, 0.0));
+  const auto visits = r.go(EventKind::port_visit, {{1, once}});
+  ASSERT_EQ(visits.size(), 1U);
+  EXPECT_EQ(visits[0].values.at("confidence_level"), 2);
+  // The same report 2 h after a track 300 km south: an impossible jump, no visit.
+  Builder far;
+  far.lat = 39.3;
+  far.stay(2, 10.0, 10 * k_min);
+  far.positions.push_back(store::make_position(far.t, 42.0, 131.01, 0.0, 0.0));
+  EXPECT_TRUE(r.go(EventKind::port_visit, {{1, far}}).empty());
+}
+
 TEST(PortVisitDetector, ExitHysteresis) {
   Harness r;
   r.ports = {port_at(42.0, 131.0)};

@@ -16,6 +16,7 @@
 //   positions_on_land   positions of a segment on land, more than identity.min_inland_m
 //                       from the coastline (needs a coast in the Context)
 //   impossible_jump     a noise segment: a single position no plausible track could reach
+//                       (not a lone report, one with no other position within 24 h)
 //
 // Memory across vessels: one (IMO, MMSI, first/last seen) record per vessel that broadcasts
 // an IMO number.
@@ -251,7 +252,8 @@ class IdentityDetector final : public Detector {
   void check_spoofing(const track::Track& track, const Context& context, EventSink& sink) const {
     for (const track::Segment& segment : track.segments) {
       if (segment.positions.empty()) continue;
-      if (segment.quality == track::SegmentQuality::noise) {
+      // a lone report (heard once) has nothing to jump from: only the land check applies
+      if (segment.quality == track::SegmentQuality::noise && !detail::lone_report(track, segment)) {
         const store::Position& p = segment.positions.front();
         Event e = make(track.mmsi, "impossible_jump", {p.t_ms, detail::to_latlon(p)});
         e.evidence.push_back({track.mmsi, segment.index, p.t_ms, p.t_ms, 1});

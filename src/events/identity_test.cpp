@@ -220,6 +220,25 @@ TEST(Identity, ImpossibleJumpsAreNoiseSegments) {
   EXPECT_TRUE(identity({quiet(k_ru)}).empty());
 }
 
+// A vessel heard once (a one-position track, or one position a day away from any other)
+// is a lone report: the segmenter marks it noise, but there is nothing it jumped from.
+TEST(Identity, LoneReportIsNoImpossibleJump) {
+  const auto once = track::build_track(k_ru, {store::make_position(k_t0_ms, 10, 100, 0.0)});
+  ASSERT_EQ(once.segments.size(), 1U);
+  ASSERT_EQ(once.segments[0].quality, track::SegmentQuality::noise);
+  EXPECT_TRUE(identity({once}).empty());
+  track::Track t = quiet(k_ru);
+  const std::int64_t end = t.segments.back().positions.back().t_ms;
+  track::Segment later;
+  later.index = 1;
+  later.quality = track::SegmentQuality::noise;
+  later.positions.push_back(store::make_position(end + 25 * k_hour_ms, 10, 100));
+  t.segments.push_back(later);
+  EXPECT_TRUE(identity({t}).empty()) << "25 h after the track: a lone report";
+  t.segments.back().positions[0].t_ms = end + 23 * k_hour_ms;
+  ASSERT_EQ(identity({t}).size(), 1U) << "23 h after: within the segmenter's reach, a jump";
+}
+
 TEST(Identity, PositionsOnLand) {
   // The quiet track runs 40.0 -> 40.2 N at 20 E; land covers 40.1 - 41 N.
   const geo::Coast land =

@@ -5,6 +5,8 @@
 // than port_visit.max_inter_segment_distance_nm apart; confidence 1-4. values["stops"]
 // counts the stops of a visit: a new stop needs the vessel to have moved above
 // port_visit.move_speed_kn since the last one (GFW's PORT_STOP_BEGIN / PORT_STOP_END).
+// Distances to a port with an area (a GeoJSON polygon) are to the polygon, 0 inside it
+// (geo::distance_to_port_m).
 #include <cmath>
 #include <optional>
 
@@ -50,7 +52,9 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
   const double split_nm = parameters.get("port_visit.max_inter_segment_distance_nm");
   const double buffer_h = parameters.get("port_visit.jump_buffer_h");
 
-  const std::vector<SeqPoint> seq = merged_positions(track, true);
+  // A vessel heard once in port (a moored Class A reports every 3 min, so a short
+  // recording holds one report) is in port too: lone reports count, impossible jumps not.
+  const std::vector<SeqPoint> seq = merged_positions(track, true, true);
   std::optional<OpenVisit> visit;
   auto close = [&](bool exit) {
     const OpenVisit& v = *visit;
@@ -67,7 +71,7 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
     e.parameter_set = parameter_set;
     e.values["confidence_level"] = level;
     e.values["duration_h"] = e.duration_h();
-    e.values["distance_to_port_m"] = geo::distance_m(e.position, v.port->position);
+    e.values["distance_to_port_m"] = geo::distance_to_port_m(e.position, *v.port);
     e.values["stops"] = v.stops;
     e.notes["port_name"] = v.port->name;
     e.notes["entry"] = v.entry ? "true" : "false";
@@ -93,7 +97,7 @@ std::vector<Event> port_visits_of(const track::Track& track, const PortIndex& po
       close(false);
     }
     if (visit) {
-      const double d = geo::distance_m(here, visit->port->position);
+      const double d = geo::distance_to_port_m(here, *visit->port);
       // A report beyond the exit distance that its own speed cannot explain (a moored
       // vessel 20 km away minutes later) is a spoofed or wrong position: it does not end
       // the visit. Allowed: (1.1 x reported speed + 1 kn) x hypot(dt, buffer).

@@ -8,7 +8,6 @@
 // nearer edge, up to k_search_radius_m. See src/geo/README.md for the semantics.
 #include "darkfleet/geo/coast.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -83,7 +82,88 @@ Ring ring_of(const std::vector<std::pair<double, double>>& lon_lat) {
   return ring;
 }
 
+// A local equirectangular projection around a point, with WGS84's radii of curvature there.
+struct Frame {
+  double px = 0;  // the point, longitude in [-180, 180)
+  double py = 0;
+  double m_per_deg_lat = 0;
+  double m_per_deg_lon = 0;
+};
+
+Frame frame_at(LatLon p) {
+  Frame f;
+  f.px = wrap_lon(p.lon_deg);
+  f.py = std::clamp(p.lat_deg, -90.0, 90.0);
+  const double s = std::sin(f.py * k_rad);
+  const double w = std::sqrt(1 - k_e2 * s * s);
+  f.m_per_deg_lat = k_a_m * (1 - k_e2) / (w * w * w) * k_rad;
+  const double n_m = k_a_m / w;
+  f.m_per_deg_lon = n_m * std::cos(f.py * k_rad) * k_rad;
+  return f;
+}
+
+// The point of edge `e` nearest to the frame's origin in the projection: its parameter t
+// (0 at the first vertex, 1 at the second) and squared distance, m^2.
+struct EdgePoint {
+  double t = 0;
+  double d2 = 0;
+};
+
+EdgePoint nearest_on_edge(const Frame& f, const Edge& e) {
+  const double ax = wrap_lon(e.lon0 - f.px) * f.m_per_deg_lon;
+  const double ay = (e.lat0 - f.py) * f.m_per_deg_lat;
+  const double bx = wrap_lon(e.lon1 - f.px) * f.m_per_deg_lon;
+  const double by = (e.lat1 - f.py) * f.m_per_deg_lat;
+  const double dx = bx - ax;
+  const double dy = by - ay;
+  const double len2 = dx * dx + dy * dy;
+  const double t = len2 == 0 ? 0 : std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0);
+  const double qx = ax + t * dx;
+  const double qy = ay + t * dy;
+  return {t, qx * qx + qy * qy};
+}
+
+// The point at parameter t of edge `e`.
+LatLon point_on_edge(const Edge& e, double t) {
+  const double lon = e.lon0 + t * wrap_lon(e.lon1 - e.lon0);
+  const double lat = e.lat0 + t * (e.lat1 - e.lat0);
+  return {lat, wrap_lon(lon)};
+}
+
 }  // namespace
+
+double distance_to_polygon_m(LatLon p, const Polygon& polygon) {
+  if (polygon.outer.size() < 3) return std::numeric_limits<double>::infinity();
+  const Frame f = frame_at(p);
+  bool inside = false;
+  double best2 = std::numeric_limits<double>::infinity();
+  Edge best_edge{};
+  double best_t = 0;
+  const auto add_ring = [&](const Ring& ring) {
+    if (ring.size() < 3) return;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+      const Edge e{ring[j].lon_deg, ring[j].lat_deg, ring[i].lon_deg, ring[i].lat_deg};
+      // Crossing number of the ray from p towards east, in the frame (longitudes relative
+      // to p, so that a small ring across the antimeridian needs no cut).
+      const double ax = wrap_lon(e.lon0 - f.px);
+      const double bx = wrap_lon(e.lon1 - f.px);
+      const double ay = e.lat0 - f.py;
+      const double by = e.lat1 - f.py;
+      if ((ay > 0) != (by > 0) && ax + (0 - ay) * (bx - ax) / (by - ay) > 0) inside = !inside;
+      const EdgePoint q = nearest_on_edge(f, e);
+      if (q.d2 < best2) {
+        best2 = q.d2;
+        best_edge = e;
+        best_t = q.t;
+      }
+    }
+  };
+  add_ring(polygon.outer);
+  for (const Ring& hole : polygon.holes) add_ring(hole);
+  if (inside) return 0;
+  // The nearest boundary point in the projection, measured again along the WGS84 geodesic.
+  return distance_m(p, point_on_edge(best_edge, best_t));
+}
 
 struct Coast::Impl {
   std::size_t polygons = 0;
@@ -328,14 +408,10 @@ bool Coast::on_land(LatLon p) const {
 double Coast::distance_to_shore_m(LatLon p) const {
   const Impl& m = *m_impl;
   if (!m.any_shore) return std::numeric_limits<double>::infinity();
-  const double px = wrap_lon(p.lon_deg);
-  const double py = std::clamp(p.lat_deg, -90.0, 90.0);
   // Local equirectangular projection around p with WGS84's radii of curvature there.
-  const double s = std::sin(py * k_rad);
-  const double w = std::sqrt(1 - k_e2 * s * s);
-  const double m_per_deg_lat = k_a_m * (1 - k_e2) / (w * w * w) * k_rad;
-  const double n_m = k_a_m / w;
-  const double m_per_deg_lon = n_m * std::cos(py * k_rad) * k_rad;
+  const Frame f = frame_at(p);
+  const double px = f.px;
+  const double py = f.py;
 
   double best2 = std::numeric_limits<double>::infinity();
   const Edge* best_edge = nullptr;
@@ -347,21 +423,11 @@ double Coast::distance_to_shore_m(LatLon p) const {
       const std::uint32_t i = m.cell_edges[k];
       if (m.shore[i] == 0) continue;
       const Edge& e = m.edges[i];
-      const double ax = wrap_lon(e.lon0 - px) * m_per_deg_lon;
-      const double ay = (e.lat0 - py) * m_per_deg_lat;
-      const double bx = wrap_lon(e.lon1 - px) * m_per_deg_lon;
-      const double by = (e.lat1 - py) * m_per_deg_lat;
-      const double dx = bx - ax;
-      const double dy = by - ay;
-      const double len2 = dx * dx + dy * dy;
-      const double t = len2 == 0 ? 0 : std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0);
-      const double qx = ax + t * dx;
-      const double qy = ay + t * dy;
-      const double d2 = qx * qx + qy * qy;
-      if (d2 < best2) {
-        best2 = d2;
+      const EdgePoint q = nearest_on_edge(f, e);
+      if (q.d2 < best2) {
+        best2 = q.d2;
         best_edge = &e;
-        best_t = t;
+        best_t = q.t;
       }
     }
   };
@@ -371,7 +437,7 @@ double Coast::distance_to_shore_m(LatLon p) const {
   // exceeds the best edge found, or the search radius.
   const int r0 = row_of(py);
   const int c0 = col_of(px);
-  const double cell_m = k_cell_deg * std::min(m_per_deg_lat, m_per_deg_lon);
+  const double cell_m = k_cell_deg * std::min(f.m_per_deg_lat, f.m_per_deg_lon);
   const auto visit_wrapped = [&](int r, int c) {
     if (r >= 0 && r < k_rows) visit(r, ((c % k_cols) + k_cols) % k_cols);
   };
@@ -400,10 +466,7 @@ double Coast::distance_to_shore_m(LatLon p) const {
     return k_search_radius_m;
   }
   // The nearest shore point in the projection, measured again along the WGS84 geodesic.
-  const Edge& e = *best_edge;
-  const double lon = e.lon0 + best_t * wrap_lon(e.lon1 - e.lon0);
-  const double lat = e.lat0 + best_t * (e.lat1 - e.lat0);
-  return distance_m(p, {lat, wrap_lon(lon)});
+  return distance_m(p, point_on_edge(*best_edge, best_t));
 }
 
 std::size_t Coast::polygon_count() const {

@@ -308,9 +308,18 @@ std::vector<Port> read_geojson(const std::string& text, const std::string& path)
           Polygon polygon;
           polygon.outer = ring_of(rings.at(0));
           for (std::size_t i = 1; i < rings.size(); ++i) polygon.holes.push_back(ring_of(rings[i]));
-          if (polygon.outer.size() < 3) throw std::runtime_error("polygon with under 3 vertices");
+          const auto check = [](const Ring& ring, const char* what) {
+            if (ring.size() < 3)
+              throw std::runtime_error(std::string(what) + " with under 3 vertices");
+            for (const LatLon& v : ring) {
+              if (!valid(v)) throw std::runtime_error("polygon vertex out of range");
+            }
+          };
+          check(polygon.outer, "polygon");
+          for (const Ring& hole : polygon.holes) check(hole, "hole");
           LatLon centroid = polygon.outer.front();
           const double area = std::abs(ring_area(polygon.outer, &centroid));
+          if (area < 1e-12) throw std::runtime_error("polygon with zero area");  // deg^2
           if (area > best) {
             best = area;
             port.position = centroid;
@@ -350,6 +359,10 @@ std::vector<Port> load_ports(const std::string& path) {
     return read_wpi(lines, path);
   }
   return read_case(text, path);
+}
+
+double distance_to_port_m(LatLon p, const Port& port) {
+  return port.area ? distance_to_polygon_m(p, *port.area) : distance_m(p, port.position);
 }
 
 }  // namespace darkfleet::geo

@@ -1,6 +1,7 @@
 #include "darkfleet/geo/ports.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -147,6 +148,49 @@ TEST(Ports, BadFilesNameFileAndPlace) {
             std::string::npos)
       << error_of(line);
   for (const auto& p : {empty, toml, broken, none, json, line}) std::filesystem::remove(p);
+}
+
+// Distance to a polygon: 0 inside, else to the nearest point of a ring; compared with the
+// WGS84 geodesic to the nearest edge point worked out by hand, 1 m tolerance.
+TEST(Ports, DistanceToPolygon) {
+  const Polygon square{{{40.0, 130.0}, {40.0, 130.1}, {40.1, 130.1}, {40.1, 130.0}},
+                       {{{40.04, 130.04}, {40.04, 130.06}, {40.06, 130.06}, {40.06, 130.04}}}};
+  EXPECT_EQ(distance_to_polygon_m({40.02, 130.02}, square), 0);
+  EXPECT_EQ(distance_to_polygon_m({40.0, 130.05}, square), 0);  // on the boundary
+  // East of the east edge (a meridian) and south of the south edge (a parallel).
+  EXPECT_NEAR(distance_to_polygon_m({40.07, 130.2}, square),
+              distance_m({40.07, 130.2}, {40.07, 130.1}), 1.0);
+  EXPECT_NEAR(distance_to_polygon_m({39.97, 130.03}, square),
+              distance_m({39.97, 130.03}, {40.0, 130.03}), 1.0);
+  // Beyond a corner: the corner.
+  EXPECT_NEAR(distance_to_polygon_m({40.15, 130.15}, square),
+              distance_m({40.15, 130.15}, {40.1, 130.1}), 1.0);
+  // In the hole: to the hole's nearest edge.
+  EXPECT_NEAR(distance_to_polygon_m({40.05, 130.055}, square),
+              distance_m({40.05, 130.055}, {40.05, 130.06}), 1.0);
+  // On the latitude of a vertex, outside: the crossing count must not see the vertex twice.
+  const Polygon diamond{{{0.0, 1.0}, {1.0, 2.0}, {2.0, 1.0}, {1.0, 0.0}}, {}};
+  EXPECT_GT(distance_to_polygon_m({1.0, -1.0}, diamond), 100'000);
+  EXPECT_EQ(distance_to_polygon_m({1.0, 1.0}, diamond), 0);
+  // A small area across the antimeridian.
+  const Polygon dateline{{{-17.0, 179.95}, {-17.0, -179.95}, {-16.9, -179.95}, {-16.9, 179.95}},
+                         {}};
+  EXPECT_EQ(distance_to_polygon_m({-16.95, 180.0}, dateline), 0);
+  EXPECT_EQ(distance_to_polygon_m({-16.95, -179.99}, dateline), 0);
+  EXPECT_NEAR(distance_to_polygon_m({-16.95, -179.9}, dateline),
+              distance_m({-16.95, -179.9}, {-16.95, -179.95}), 1.0);
+  // Degenerate: no outer ring.
+  EXPECT_TRUE(std::isinf(distance_to_polygon_m({0, 0}, Polygon{{{0, 0}, {1, 1}}, {}})));
+}
+
+TEST(Ports, DistanceToPortUsesTheAreaWhenThereIsOne) {
+  Port port;
+  port.position = {40.05, 130.05};
+  const LatLon p{40.05, 130.2};
+  EXPECT_EQ(distance_to_port_m(p, port), distance_m(p, port.position));
+  port.area = Polygon{{{40.0, 130.0}, {40.0, 130.1}, {40.1, 130.1}, {40.1, 130.0}}, {}};
+  EXPECT_NEAR(distance_to_port_m(p, port), distance_m(p, {40.05, 130.1}), 1.0);
+  EXPECT_EQ(distance_to_port_m({40.01, 130.01}, port), 0);
 }
 
 }  // namespace

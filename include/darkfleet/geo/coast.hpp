@@ -20,6 +20,13 @@ struct Polygon {
   std::vector<Ring> holes;
 };
 
+/// Distance from `p` to `polygon`, metres: 0 when `p` lies inside the outer ring and in no
+/// hole, else the geodesic distance to the nearest point of any ring (outer or hole). Edges
+/// are straight in longitude/latitude, as in Coast. Linear in the number of vertices.
+/// Requires: vertices in degrees (|lat| <= 90, |lon| <= 180); rings under 3 vertices are
+/// ignored, and a polygon without an outer ring of 3 vertices is at infinity.
+double distance_to_polygon_m(LatLon p, const Polygon& polygon);
+
 /// Land polygons with fast point queries.
 class Coast {
  public:
