@@ -36,7 +36,9 @@ void EvaluateCommand::setup(CLI::App& app) {
   app.add_option("--tolerance", m_tolerance_h, "Hours an event may miss a true one and still match (default 1)")
       ->check(CLI::NonNegativeNumber)
       ->type_name("HOURS");
-  app.add_option("--min-gap", m_min_gap_h, "Shortest dark period that counts as a true gap (default 6 h, as gap.min_h)")
+  app.add_option("--min-gap", m_min_gap_h,
+                 "Shortest dark period that counts as a true gap (default: gap.min_h of the events' "
+                 "parameter set, 6 h in gfw)")
       ->check(CLI::NonNegativeNumber)
       ->type_name("HOURS");
   app.add_option("-f,--format", m_format, "text (default) or json")
@@ -49,8 +51,12 @@ void EvaluateCommand::setup(CLI::App& app) {
 }
 
 int EvaluateCommand::run() {
-  const auto truth = events::parse_truth(read_file(m_truth), m_min_gap_h);
-  const auto detected = events::read_events_json(read_file(m_events));
+  const std::string events_text = read_file(m_events);
+  // truth is read with the definitions the events were detected with
+  events::TruthRules rules = events::truth_rules(events::parameters_of_events_json(events_text));
+  if (m_min_gap_h) rules.min_gap_h = *m_min_gap_h;
+  const auto truth = events::parse_truth(read_file(m_truth), rules);
+  const auto detected = events::read_events_json(events_text);
   const auto scores = events::evaluate(truth, detected, m_tolerance_h);
   bool below = false;
   if (m_format == "json") {
@@ -58,7 +64,9 @@ int EvaluateCommand::run() {
     for (const auto& s : scores) {
       out.push_back({{"kind", std::string(events::to_string(s.kind))}, {"truth", s.truth},
                      {"detected", s.detected}, {"unscored", s.unscored},
-                     {"unobservable", s.unobservable}, {"true_positives", s.true_positives},
+                     {"unobservable", s.unobservable}, {"near_misses", s.near_misses},
+                     {"near_misses_detected", s.near_misses_detected},
+                     {"true_positives", s.true_positives},
                      {"found", s.found}, {"precision", s.precision},
                      {"recall", s.recall}, {"mean_start_error_min", s.mean_start_error_min},
                      {"mean_end_error_min", s.mean_end_error_min},
@@ -80,6 +88,13 @@ int EvaluateCommand::run() {
                  events::to_string(s.kind), s.truth, s.detected, s.true_positives, s.found, s.precision,
                  s.recall, s.mean_start_error_min, s.max_start_error_min, s.mean_end_error_min,
                  s.max_end_error_min, s.unscored, s.unobservable);
+    }
+    for (const auto& s : scores) {
+      if (s.near_misses > 0) {
+        fmt::print("{}: {} planted near misses (outside the definition), {} of them detected "
+                   "(false positives)\n",
+                   events::to_string(s.kind), s.near_misses, s.near_misses_detected);
+      }
     }
     for (const auto& s : scores) {
       if (s.kind == events::EventKind::dark_port_call && s.detected > 0) {

@@ -1,6 +1,7 @@
 // `darkfleet evaluate`: score detected events against the simulator's truth.json.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "command.hpp"
@@ -16,7 +17,7 @@ class EvaluateCommand final : public Command {
   std::string m_truth;
   std::string m_events;
   double m_tolerance_h = 1.0;
-  double m_min_gap_h = 6.0;
+  std::optional<double> m_min_gap_h;
   std::string m_format = "text";
   double m_fail_below = 0;
 };

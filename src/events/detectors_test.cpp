@@ -504,14 +504,83 @@ TEST(DarkPortCallDetector, SpeedAndDwellMoveTheReachEdge) {
   EXPECT_EQ(port_ids(r.go(EventKind::dark_port_call, {{1, b}})), std::vector<std::string>{"near"});
 }
 
-// Visits "seen", sails off, goes dark, comes back, visits "seen" again; "unseen" is nearer
-// to where it went dark.
+// Visits "seen" twice, sails off and goes dark; "unseen" is nearer to where it went dark.
 Builder visits_then_dark() {
   Builder b;
   b.lat = 42.05;
-  b.stay(3, 0).sail_north(-20, 10).stay(3, 5).silent(16).stay(3, 5).sail_north(20, 10).stay(3, 0);
-  b.sail_north(-20, 10).stay(5, 5).sail_north(20, 10).stay(3, 0);
+  // two visits to "seen" (the second is where it came from, not history), then dark at sea
+  // 20 km south (not back to "seen" after the gap: that would be a round trip)
+  b.stay(3, 0).sail_north(-20, 10).stay(5, 5).sail_north(20, 10).stay(3, 0);
+  b.sail_north(-20, 10).stay(3, 5).silent(16).stay(3, 5);
   return b;
+}
+
+TEST(DarkPortCallDetector, SailingSpeedGatesAGapThePassageFills) {
+  // 12 reports at 10 kn either side of a gap that ends 100 nm further north: at its own
+  // 10 kn the direct passage takes 10 h, so a 15.9 h gap leaves 5.9 h (under the 6 h of
+  // dwell: it sailed the whole time) and a 16.1 h gap 6.1 h (it could have called).
+  auto vessel = [](double gap_h) {
+    Builder b;
+    b.sail_north(20, 10).silent(gap_h);
+    b.lat += 100 * geo::k_m_per_nm / k_m_per_deg_lat;
+    b.sail_north(20, 10);
+    return b;
+  };
+  Harness r;
+  const double mid_nm = 20 * 1000 / geo::k_m_per_nm + 50;  // half way along the gap
+  r.ports = {port_nm(mid_nm, "mid")};
+  EXPECT_TRUE(r.go(EventKind::dark_port_call, {{1, vessel(15.9)}}).empty());
+  const auto ev = r.go(EventKind::dark_port_call, {{1, vessel(16.1)}});
+  ASSERT_EQ(ev.size(), 1U);
+  EXPECT_NEAR(ev[0].values.at("sailing_speed_kn"), 10.0, 1e-9);
+  EXPECT_NEAR(ev[0].values.at("hidden_h"), 6.0, 0.1);
+  // reports at 10 kn are not "above" 10 kn: no sailing speed, the 15 kn maximum instead
+  r.parameters.set("dark_port_call.sailing_min_kn=10");
+  const auto fast = r.go(EventKind::dark_port_call, {{1, vessel(15.9)}});
+  ASSERT_EQ(fast.size(), 1U);
+  EXPECT_NEAR(fast[0].values.at("sailing_speed_kn"), 15.0, 1e-9);
+  r.parameters.set("dark_port_call.sailing_min_kn=9.9");
+  EXPECT_TRUE(r.go(EventKind::dark_port_call, {{1, vessel(15.9)}}).empty());
+}
+
+TEST(DarkPortCallDetector, OpenGapListsPortsReachableBeforeTheDataEnds) {
+  // silent for the last 10 h of the data: 150 nm at 15 kn, no dwell or way out needed
+  Builder b;
+  b.stay(2, 0);
+  Harness r;
+  r.data_end = b.positions.back().t_ms + 10 * k_h;
+  r.ports = {port_nm(140, "in_reach"), port_nm(160, "too_far")};
+  const auto ev = r.go(EventKind::dark_port_call, {{1, b}});
+  ASSERT_EQ(ev.size(), 1U);
+  EXPECT_EQ(ev[0].port_id, "in_reach");
+  EXPECT_TRUE(ev[0].open);
+  EXPECT_EQ(ev[0].end.t_ms, *r.data_end);
+  EXPECT_NEAR(ev[0].values.at("slack_h"), 10 - 140.0 / 15, 0.01);
+  EXPECT_EQ(ev[0].values.count("gap_end_lat"), 0U);
+  EXPECT_EQ(ev[0].evidence.size(), 1U);
+  r.data_end = b.positions.back().t_ms + 5 * k_h;  // under gap.min_h: no gap, no list
+  EXPECT_TRUE(r.go(EventKind::dark_port_call, {{1, b}}).empty());
+}
+
+TEST(DarkPortCallDetector, RoundTripPortRanksLast) {
+  // Moored at "home", seen sailing 10 km out, dark 20 h, seen sailing back in: "home" has
+  // the most slack, but a call there would mean leaving it twice; "away" (30 nm) ranks first.
+  Builder b;
+  b.stay(3, 0).sail_north(10).silent(20).sail_north(-10).stay(3, 0);
+  Harness r;
+  r.parameters.set("dark_port_call.course_bonus_h=0");  // slack alone would pick home
+  r.ports = {port_nm(0, "home"), port_nm(30, "away")};
+  const auto ev = r.go(EventKind::dark_port_call, {{1, b}});
+  ASSERT_EQ(ev.size(), 2U);
+  const Event* first = rank_1(ev);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->port_id, "away");
+  for (const auto& e : ev) {
+    if (e.port_id != "home") continue;
+    EXPECT_EQ(e.values.at("round_trip_port"), 1);
+    EXPECT_EQ(e.values.at("rank"), 2);
+    EXPECT_GT(e.values.at("slack_h"), first->values.at("slack_h"));
+  }
 }
 
 TEST(DarkPortCallDetector, HistoryRanksAVisitedPortFirst) {

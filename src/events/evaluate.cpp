@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace darkfleet::events {
@@ -124,7 +125,8 @@ void score_dark_port_calls(KindScore& s, const std::vector<Scored>& got,
   std::map<std::tuple<std::string, std::int64_t, std::int64_t>, GapList> lists;
   for (const auto& g : got) {
     const Event& e = *g.event;
-    const std::int64_t from = e.evidence.size() >= 2 ? e.evidence[0].to_ms : e.start.t_ms;
+    // (an open gap has one: its list runs to the end of the data, the same for every port)
+    const std::int64_t from = e.evidence.empty() ? e.start.t_ms : e.evidence[0].to_ms;
     const std::int64_t to = e.evidence.size() >= 2 ? e.evidence[1].from_ms : e.end.t_ms;
     GapList& list = lists[{g.vessel, from, to}];
     list.vessel = g.vessel;
@@ -188,7 +190,29 @@ void score_dark_port_calls(KindScore& s, const std::vector<Scored>& got,
 
 }  // namespace
 
-Truth parse_truth(std::string_view text, double min_gap_h) {
+TruthRules truth_rules(const Parameters& parameters) {
+  TruthRules r;
+  r.min_gap_h = parameters.get("gap.min_h");
+  r.encounter_max_distance_m = parameters.get("encounter.max_distance_m");
+  r.encounter_min_h = parameters.get("encounter.min_duration_h");
+  r.loitering_min_h = parameters.get("loitering.min_duration_h");
+  return r;
+}
+
+Parameters parameters_of_events_json(std::string_view text) {
+  Parameters p = Parameters::gfw();
+  const json doc = json::parse(text, nullptr, false);
+  if (!doc.is_object()) return p;
+  const auto meta = doc.find("metadata");
+  if (meta == doc.end() || !meta->is_object() || !meta->contains("parameters")) return p;
+  for (const auto& q : (*meta)["parameters"]) {
+    if (!q.is_object() || !q.value("overridden", false) || !q.contains("key") || !q["value"].is_number()) continue;
+    p.set(q["key"].get<std::string>() + "=" + fmt::format("{}", q["value"].get<double>()));
+  }
+  return p;
+}
+
+Truth parse_truth(std::string_view text, const TruthRules& rules) {
   const json doc = json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("vessels")) {
     throw std::runtime_error("not a simulator truth.json (no \"vessels\" array)");
@@ -210,7 +234,10 @@ Truth parse_truth(std::string_view text, double min_gap_h) {
       TruthEvent e{EventKind::gap, d.at("vessel").get<std::string>(), "", "",
                    d.at("start_ms").get<std::int64_t>(), d.at("end_ms").get<std::int64_t>()};
       dark.push_back(e);
-      if (static_cast<double>(e.end_ms - e.start_ms) < min_gap_h * 3'600'000.0) continue;
+      if (static_cast<double>(e.end_ms - e.start_ms) < rules.min_gap_h * 3'600'000.0) {
+        t.near_misses.push_back(e);
+        continue;
+      }
       // dark from the first report on (reports start within minutes of the data start):
       // there is no position before it, so no gap between two positions
       (e.start_ms <= start + k_first_report_ms ? t.unobservable : t.events).push_back(e);
@@ -219,6 +246,8 @@ Truth parse_truth(std::string_view text, double min_gap_h) {
       TruthEvent e{EventKind::port_visit, c.at("vessel").get<std::string>(), "",
                    c.at("port").get<std::string>(), ms_field(c, "arrive_ms", start),
                    ms_field(c, "depart_ms", t.end_ms != 0 ? t.end_ms : start)};
+      // a departure planned past the end of the data is, in the data, an open visit
+      if (t.end_ms != 0) e.end_ms = std::min(e.end_ms, t.end_ms);
       double hidden = 0;
       bool in_unobservable = false;
       for (const auto& d : dark) {
@@ -239,13 +268,20 @@ Truth parse_truth(std::string_view text, double min_gap_h) {
     }
     for (const auto& m : doc.value("meetings", json::array())) {
       const auto& vs = m.at("vessels");
-      t.events.push_back({EventKind::encounter, vs.at(0).get<std::string>(),
-                          vs.at(1).get<std::string>(), "", m.at("start_ms").get<std::int64_t>(),
-                          m.at("end_ms").get<std::int64_t>()});
+      const TruthEvent e{EventKind::encounter, vs.at(0).get<std::string>(),
+                         vs.at(1).get<std::string>(), "", m.at("start_ms").get<std::int64_t>(),
+                         m.at("end_ms").get<std::int64_t>()};
+      const bool close = m.value("separation_m", 0.0) <= rules.encounter_max_distance_m;
+      const bool long_enough =
+          static_cast<double>(e.end_ms - e.start_ms) >= rules.encounter_min_h * 3'600'000.0;
+      (close && long_enough ? t.events : t.near_misses).push_back(e);
     }
     for (const auto& l : doc.value("loitering", json::array())) {
-      t.events.push_back({EventKind::loitering, l.at("vessel").get<std::string>(), "", "",
-                          l.at("start_ms").get<std::int64_t>(), l.at("end_ms").get<std::int64_t>()});
+      const TruthEvent e{EventKind::loitering, l.at("vessel").get<std::string>(), "", "",
+                         l.at("start_ms").get<std::int64_t>(), l.at("end_ms").get<std::int64_t>()};
+      const bool long_enough =
+          static_cast<double>(e.end_ms - e.start_ms) >= rules.loitering_min_h * 3'600'000.0;
+      (long_enough ? t.events : t.near_misses).push_back(e);
     }
     for (const auto& c : doc.value("identity_changes", json::array())) {
       const auto at = c.at("at_ms").get<std::int64_t>();
@@ -262,6 +298,8 @@ std::vector<KindScore> evaluate(const Truth& truth, const std::vector<Event>& ev
   const auto tol = static_cast<std::int64_t>(tolerance_h * 3'600'000.0);
   std::set<EventKind> kinds;
   for (const auto& e : truth.events) kinds.insert(e.kind);
+  for (const auto& e : truth.near_misses) kinds.insert(e.kind);
+  for (const auto& e : truth.unobservable) kinds.insert(e.kind);
   for (const auto& e : events) kinds.insert(e.kind);
   std::vector<KindScore> out;
   for (const EventKind kind : kinds) {
@@ -276,6 +314,18 @@ std::vector<KindScore> evaluate(const Truth& truth, const std::vector<Event>& ev
     }
     s.truth = want.size();
     const auto got = scored_events(truth, events, kind, s);
+    for (const auto& m : truth.near_misses) {
+      if (m.kind != kind) continue;
+      ++s.near_misses;
+      for (const auto& g : got) {
+        const bool same = (g.vessel == m.vessel && g.other == m.other_vessel) ||
+                          (g.vessel == m.other_vessel && g.other == m.vessel);
+        if (same && overlap_ms(g.event->start.t_ms, g.event->end.t_ms + 1, m.start_ms, m.end_ms + 1) > 0) {
+          ++s.near_misses_detected;
+          break;
+        }
+      }
+    }
     if (kind == EventKind::dark_port_call) {
       score_dark_port_calls(s, got, want, tol);
     } else {

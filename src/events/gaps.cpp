@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "darkfleet/events/detectors.hpp"
+#include "imo_sightings.hpp"
 #include "sequence.hpp"
 
 namespace darkfleet::events {
@@ -116,20 +117,7 @@ class GapDetector final : public Detector {
     const Parameters& prm = *context.parameters;
     const AisClass cls = vessel.identities != nullptr ? ais_class_of(*vessel.identities) : AisClass::a;
     m_reception.add(*vessel.track, cls);
-    std::optional<std::int64_t> first_ms;
-    for (const auto& seg : vessel.track->segments) {
-      if (seg.quality == track::SegmentQuality::noise || seg.positions.empty()) continue;
-      const auto t = seg.positions.front().t_ms;
-      if (!first_ms || t < *first_ms) first_ms = t;
-    }
-    std::vector<std::uint32_t> imos;
-    if (vessel.identities != nullptr) {
-      for (const auto& i : *vessel.identities) {
-        if (i.imo == 0 || std::find(imos.begin(), imos.end(), i.imo) != imos.end()) continue;
-        imos.push_back(i.imo);
-        if (first_ms) m_first_by_imo[i.imo].push_back({vessel.mmsi, *first_ms});
-      }
-    }
+    std::vector<std::uint32_t> imos = m_imos.add(vessel);
     for (const Gap& g : find_gaps(*vessel.track, prm.get("gap.min_h"), prm.get("gap.lookback_h"),
                                   context.data_end_ms)) {
       Event e;
@@ -166,17 +154,12 @@ class GapDetector final : public Detector {
 
   void finish(const Context& context, EventSink& sink) override {
     const double min_rate = context.parameters->get("gap.disabling_min_cell_positions_per_day");
-    const auto hour = static_cast<std::int64_t>(detail::k_ms_per_h);
     for (auto& h : m_held) {
       Event& e = h.event;
       // the same IMO number appearing on another MMSI during the gap: a new identity, not silence
-      for (const auto imo : h.imos) {
-        for (const auto& [mmsi, first] : m_first_by_imo[imo]) {
-          if (mmsi != e.mmsi && first >= e.start.t_ms - hour && first <= e.end.t_ms) {
-            e.subtype = "identity_change";
-            e.notes["new_mmsi"] = std::to_string(mmsi);
-          }
-        }
+      if (const auto other = m_imos.new_mmsi(e.mmsi, h.imos, e.start.t_ms, e.end.t_ms)) {
+        e.subtype = "identity_change";
+        e.notes["new_mmsi"] = std::to_string(*other);
       }
       if (h.candidate && e.subtype.empty()) {
         const double rate = m_reception.positions_per_day(e.start.position, e.start.t_ms, h.ais_class);
@@ -197,7 +180,7 @@ class GapDetector final : public Detector {
     std::vector<std::uint32_t> imos;
   };
   std::vector<Held> m_held;
-  std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::int64_t>>> m_first_by_imo;
+  detail::ImoSightings m_imos;
 };
 
 }  // namespace

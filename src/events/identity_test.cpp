@@ -256,5 +256,27 @@ TEST(Identity, PositionsOnLand) {
   EXPECT_TRUE(identity({quiet(k_ru)}, {}, context).empty());
 }
 
+TEST(Identity, MinInlandDistanceBoundsPositionsOnLand) {
+  // The quiet track reaches 40.2 N, 0.1 degree (11.1 km) inside land that begins at 40.1 N:
+  // only positions deeper inland than identity.min_inland_m count.
+  const geo::Coast land =
+      geo::Coast::from_polygons({{{{40.1, 19}, {40.1, 21}, {41, 21}, {41, 19}}, {}}});
+  Parameters p = Parameters::gfw();
+  Context context;
+  context.coast = &land;
+  context.parameters = &p;
+  auto on_land = [&](double inland_m) {
+    p.set("identity.min_inland_m=" + std::to_string(inland_m));
+    const auto events = identity({quiet(k_ru)}, {}, context);
+    return events.empty() ? 0.0 : events[0].values.at("positions_on_land");
+  };
+  const double near_coast = on_land(100);
+  const double deep = on_land(8000);
+  EXPECT_GT(near_coast, deep);
+  EXPECT_GT(deep, 0);
+  EXPECT_GT(on_land(10900), 0);   // the last positions lie deeper than 10.9 km
+  EXPECT_EQ(on_land(11300), 0);   // none deeper than 11.3 km
+}
+
 }  // namespace
 }  // namespace darkfleet::events

@@ -53,6 +53,7 @@ Parameters Parameters::gfw() {
   p.add({"dark_port_call.min_dwell_h", 6, "h", k_own});
   p.add({"dark_port_call.history_bonus_h", 12, "h", k_own});
   p.add({"dark_port_call.course_bonus_h", 6, "h", k_own});
+  p.add({"dark_port_call.sailing_min_kn", 5, "kn", k_own});
   // encounters
   p.add({"encounter.max_distance_m", 500, "m", k_encounters});
   p.add({"encounter.max_speed_kn", 2, "kn", "GFW pipe-events encounter-events.sql.j2 (DOMAIN.md 1.1)"});

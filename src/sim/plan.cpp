@@ -372,12 +372,17 @@ struct FishingWalker {
 
 // A background vessel's IMO number: six digits from its index and the check digit the IMO
 // scheme requires, so that only planted identity faults fail the identity detector's check.
-std::uint32_t background_imo(std::uint64_t k) {
-  const auto body = 910000U + static_cast<std::uint32_t>(k * 7U % 89999U);
-  std::uint32_t sum = 0;
-  std::uint32_t rest = body;
-  for (std::uint32_t weight = 2; weight <= 7; ++weight, rest /= 10) sum += (rest % 10) * weight;
-  return body * 10U + sum % 10U;
+// An IMO number with a valid check digit for background vessel k, never one of `taken`
+// (the scenario's own vessels: sharing theirs would plant identity changes).
+std::uint32_t background_imo(std::uint64_t k, std::set<std::uint32_t>& taken) {
+  auto body = 910000U + static_cast<std::uint32_t>(k * 7U % 89999U);
+  for (;; body = body == 999999U ? 910000U : body + 1) {
+    std::uint32_t sum = 0;
+    std::uint32_t rest = body;
+    for (std::uint32_t weight = 2; weight <= 7; ++weight, rest /= 10) sum += (rest % 10) * weight;
+    const std::uint32_t imo = body * 10U + sum % 10U;
+    if (taken.insert(imo).second) return imo;
+  }
 }
 
 }  // namespace
@@ -385,7 +390,14 @@ std::uint32_t background_imo(std::uint64_t k) {
 std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t seed) {
   std::vector<BackgroundVessel> out;
   std::set<std::uint32_t> taken;
-  for (const auto& v : sc.vessels) taken.insert(v.mmsi);
+  std::set<std::uint32_t> taken_imo;
+  for (const auto& v : sc.vessels) {
+    taken.insert(v.mmsi);
+    if (v.imo != 0) taken_imo.insert(v.imo);
+    for (const auto& change : v.identity) {
+      if (change.imo) taken_imo.insert(*change.imo);
+    }
+  }
   std::uint64_t k = 0;
   auto make = [&](std::uint32_t mid, Rng& rng) {
     BackgroundVessel b;
@@ -413,7 +425,7 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
       b.length_m =
           std::round(b.ais_class == AisClass::b ? rng.uniform(12, 30) : rng.uniform(80, 300));
       b.beam_m = std::round(b.length_m / rng.uniform(5.5, 7.5));
-      b.imo = b.ais_class == AisClass::a ? background_imo(k) : 0;
+      b.imo = b.ais_class == AisClass::a ? background_imo(k, taken_imo) : 0;
       LaneWalker w;
       w.path = path;
       w.vessel = b.id;
@@ -450,7 +462,7 @@ std::vector<BackgroundVessel> make_background(const Scenario& sc, std::uint64_t 
       b.ship_type = rng.chance(0.3) ? 80 : 70;
       b.length_m = std::round(rng.uniform(60, 200));
       b.beam_m = std::round(b.length_m / 6.5);
-      b.imo = background_imo(k);
+      b.imo = background_imo(k, taken_imo);
       const double r = a.radius_m * std::sqrt(rng.unit());
       const double bearing = rng.uniform(0, 360);
       const LatLon p = move(a.position, bearing, r);

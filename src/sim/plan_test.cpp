@@ -1,5 +1,6 @@
 #include "plan.hpp"
 
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -139,8 +140,18 @@ TEST(SimPlan, ZeroLengthLaneIsHarmless) {
 
 // Background IMO numbers carry a valid check digit (the weighted sum of the first six digits,
 // weights 7 to 2, modulo 10), so that the identity detector reports only planted faults.
-TEST(SimPlan, BackgroundImoNumbersHaveValidCheckDigits) {
+TEST(SimPlan, BackgroundImoNumbersHaveValidCheckDigitsAndAreNotTheScenarios) {
   Scenario s = two_ports(86400000LL);
+  // the numbers the first background vessels would get: a scenario vessel holds one and
+  // takes another in an identity change
+  Vessel v;
+  v.id = "v";
+  v.mmsi = 440000001;
+  v.imo = 9100009;
+  IdentityChange change;
+  change.imo = 9100073;
+  v.identity = {change};
+  s.vessels = {v};
   Lane lane;
   lane.from_port = "a";
   lane.to_port = "b";
@@ -152,9 +163,13 @@ TEST(SimPlan, BackgroundImoNumbersHaveValidCheckDigits) {
   a.vessels = 40;
   s.anchorages = {a};
   std::size_t with_imo = 0;
+  std::set<std::uint32_t> seen;
   for (const auto& b : make_background(s, 7)) {
     if (b.imo == 0) continue;
     ++with_imo;
+    EXPECT_NE(b.imo, 9100009U) << b.id << " took the scenario vessel's IMO";
+    EXPECT_NE(b.imo, 9100073U) << b.id << " took the IMO of an identity change";
+    EXPECT_TRUE(seen.insert(b.imo).second) << b.id << " shares IMO " << b.imo;
     ASSERT_GE(b.imo, 1000000U) << b.id;
     ASSERT_LE(b.imo, 9999999U) << b.id;
     const std::string digits = std::to_string(b.imo);

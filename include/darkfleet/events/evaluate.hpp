@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "darkfleet/events/event.hpp"
+#include "darkfleet/events/parameters.hpp"
 
 namespace darkfleet::events {
 
@@ -30,15 +31,37 @@ struct Truth {
   /// (no position before them, so no gap between two positions), and the port calls inside
   /// them. Counted apart, not scored.
   std::vector<TruthEvent> unobservable;
+  /// Planted events just outside a definition (a 600 m or a 1.5 h meeting, 3 h of
+  /// loitering, a 5.9 h dark period): not true events, so a detection of one is a false
+  /// positive. Counted per kind.
+  std::vector<TruthEvent> near_misses;
   std::int64_t end_ms = 0;
 };
 
+/// The definitions truth is read with, so that a planted event counts only when the
+/// detectors' parameters say it should (defaults: the `gfw` set).
+struct TruthRules {
+  double min_gap_h = 6.0;                    ///< gap.min_h
+  double encounter_max_distance_m = 500.0;   ///< encounter.max_distance_m
+  double encounter_min_h = 2.0;              ///< encounter.min_duration_h
+  double loitering_min_h = 4.0;              ///< loitering.min_duration_h
+};
+
+/// The rules of `parameters` (the set the events were detected with).
+TruthRules truth_rules(const Parameters& parameters);
+
+/// The parameter set recorded in an events JSON document's metadata (`darkfleet events -f
+/// json`): the `gfw` set with the recorded overrides; `gfw` when there is none.
+Parameters parameters_of_events_json(std::string_view text);
+
 /// Reads truth.json (src/sim/truth_writer.cpp writes it). Port calls become port visits
 /// unless AIS was off for at least half of the call, in which case they are dark port calls;
-/// dark periods of at least `min_gap_h` become gaps. Dark periods that begin at the start of
-/// the data, and the dark port calls inside them, go to `unobservable`. Throws
-/// std::runtime_error when the text is not a truth document.
-Truth parse_truth(std::string_view text, double min_gap_h = 6.0);
+/// dark periods of at least `rules.min_gap_h` become gaps; meetings at most
+/// `encounter_max_distance_m` apart lasting at least `encounter_min_h` become encounters;
+/// loitering of at least `loitering_min_h` counts. The rest of those go to `near_misses`.
+/// Dark periods that begin at the start of the data, and the dark port calls inside them,
+/// go to `unobservable`. Throws std::runtime_error when the text is not a truth document.
+Truth parse_truth(std::string_view text, const TruthRules& rules = {});
 
 /// The score of one kind.
 struct KindScore {
@@ -47,6 +70,8 @@ struct KindScore {
   std::uint64_t detected = 0;          ///< detected events of truth vessels (scored)
   std::uint64_t unscored = 0;          ///< detected events of vessels truth does not list
   std::uint64_t unobservable = 0;      ///< true events no detector could see (not scored)
+  std::uint64_t near_misses = 0;       ///< planted events just outside the definition
+  std::uint64_t near_misses_detected = 0;  ///< detections overlapping a near miss (false positives)
   std::uint64_t true_positives = 0;    ///< detected events matching a true one
   std::uint64_t found = 0;             ///< true events matched by a detected one
   double precision = 0;                ///< true_positives / detected (1 when none detected)
