@@ -51,13 +51,12 @@ void EvaluateCommand::setup(CLI::App& app) {
 }
 
 int EvaluateCommand::run() {
-  const std::string events_text = read_file(m_events);
+  const events::EventsDocument detected = events::read_events_document(read_file(m_events));
   // truth is read with the definitions the events were detected with
-  events::TruthRules rules = events::truth_rules(events::parameters_of_events_json(events_text));
+  events::TruthRules rules = events::truth_rules(detected.parameters);
   if (m_min_gap_h) rules.min_gap_h = *m_min_gap_h;
   const auto truth = events::parse_truth(read_file(m_truth), rules);
-  const auto detected = events::read_events_json(events_text);
-  const auto scores = events::evaluate(truth, detected, m_tolerance_h);
+  const auto scores = events::evaluate(truth, detected.events, m_tolerance_h);
   bool below = false;
   if (m_format == "json") {
     nlohmann::json out = nlohmann::json::array();

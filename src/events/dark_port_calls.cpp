@@ -116,10 +116,10 @@ class DarkPortCallDetector final : public Detector {
       }
       // seen leaving this port before the gap and reaching it after: a call there would
       // mean leaving it twice, so it ranks after every other candidate
-      const std::string round_trip = before != nullptr && after != nullptr &&
-                                             before->port_id == after->port_id
-                                         ? before->port_id
-                                         : std::string();
+      std::string round_trip;
+      if (before != nullptr && after != nullptr && before->port_id == after->port_id) {
+        round_trip = before->port_id;
+      }
       std::vector<Event> candidates;
       for (const geo::Port& port : *context.ports) {
         // to the port's area when it has one (the nearest point of it, 0 from inside)

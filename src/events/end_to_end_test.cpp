@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -35,12 +34,7 @@ struct Case {
 // The coastline scripts/setup installs; null when it is absent (the test skips).
 const geo::Coast* coastline() {
   static const geo::Coast* coast = []() -> const geo::Coast* {
-    const char* env = std::getenv("DARKFLEET_COASTLINE");
-    const std::string path = env != nullptr && *env != '\0'
-                                 ? std::string(env)
-                                 : std::string(DARKFLEET_SOURCE_DIR) +
-                                       "/third_party/coastline/node_modules/world-atlas/land-10m.json";
-    if (!fs::exists(path)) return nullptr;
+    if (!fs::exists(geo::Coast::default_path())) return nullptr;
     return new geo::Coast(geo::Coast::load_default());
   }();
   return coast;

@@ -8,7 +8,6 @@
 #include <stdexcept>
 #include <tuple>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace darkfleet::events {
@@ -64,6 +63,13 @@ std::vector<Scored> scored_events(const Truth& truth, const std::vector<Event>& 
   return out;
 }
 
+// The detection's vessel(s) are the true event's, either way round for a pair (other is
+// empty on both sides for single-vessel kinds).
+bool same_vessels(const Scored& g, const TruthEvent& t) {
+  return (g.vessel == t.vessel && g.other == t.other_vessel) ||
+         (g.vessel == t.other_vessel && g.other == t.vessel);
+}
+
 void add_time_error(KindScore& s, double start_min, double end_min, double& sum_start, double& sum_end) {
   sum_start += start_min;
   sum_end += end_min;
@@ -83,10 +89,7 @@ void score_one_to_one(KindScore& s, const std::vector<Scored>& got, const std::v
     for (std::size_t w = 0; w < want.size(); ++w) {
       const TruthEvent& t = *want[w];
       const Event& e = *got[g].event;
-      const bool same_vessels =
-          (got[g].vessel == t.vessel && got[g].other == t.other_vessel) ||
-          (s.kind == EventKind::encounter && got[g].vessel == t.other_vessel && got[g].other == t.vessel);
-      if (!same_vessels) continue;
+      if (!same_vessels(got[g], t)) continue;
       if (!t.port.empty() && !e.port_id.empty() && t.port != e.port_id) continue;
       const double ov = overlap_ms(e.start.t_ms - tol, e.end.t_ms + tol, t.start_ms, t.end_ms + 1);
       if (ov <= 0) continue;
@@ -110,6 +113,19 @@ void score_one_to_one(KindScore& s, const std::vector<Scored>& got, const std::v
   if (s.true_positives > 0) {
     s.mean_start_error_min = sum_start / static_cast<double>(s.true_positives);
     s.mean_end_error_min = sum_end / static_cast<double>(s.true_positives);
+  }
+}
+
+// Near misses of the kind, and how many of them a detection overlaps (false positives).
+void count_near_misses(KindScore& s, const std::vector<Scored>& got, const std::vector<TruthEvent>& near_misses) {
+  for (const auto& m : near_misses) {
+    if (m.kind != s.kind) continue;
+    ++s.near_misses;
+    if (std::any_of(got.begin(), got.end(), [&](const Scored& g) {
+          return same_vessels(g, m) && overlap_ms(g.event->start.t_ms, g.event->end.t_ms + 1, m.start_ms, m.end_ms + 1) > 0;
+        })) {
+      ++s.near_misses_detected;
+    }
   }
 }
 
@@ -144,29 +160,27 @@ void score_dark_port_calls(KindScore& s, const std::vector<Scored>& got,
               [&](const Event* a, const Event* b) { return rank_of(a) < rank_of(b); });
     candidates += list.candidates.size();
   }
-  auto port_in = [](const GapList& list, const std::string& port) -> const Event* {
+  // the candidate of `list` that names the port of the true call `t`, when the gap
+  // overlaps the call (widened by the tolerance); null otherwise
+  auto naming = [tol](const GapList& list, const TruthEvent& t) -> const Event* {
+    if (t.vessel != list.vessel || overlap_ms(list.from_ms - tol, list.to_ms + tol, t.start_ms, t.end_ms + 1) <= 0) {
+      return nullptr;
+    }
     for (const Event* e : list.candidates) {
-      if (e->port_id == port) return e;
+      if (e->port_id == t.port) return e;
     }
     return nullptr;
   };
   for (const auto& [key, list] : lists) {
-    for (const TruthEvent* t : want) {
-      if (t->vessel == list.vessel && overlap_ms(list.from_ms - tol, list.to_ms + tol, t->start_ms, t->end_ms + 1) > 0 &&
-          port_in(list, t->port) != nullptr) {
-        ++s.true_positives;
-        break;
-      }
+    if (std::any_of(want.begin(), want.end(), [&](const TruthEvent* t) { return naming(list, *t) != nullptr; })) {
+      ++s.true_positives;
     }
   }
   double sum_start = 0, sum_end = 0, sum_rank = 0;
   std::uint64_t rank_1 = 0;
   for (const TruthEvent* t : want) {
     for (const auto& [key, list] : lists) {
-      if (t->vessel != list.vessel || overlap_ms(list.from_ms - tol, list.to_ms + tol, t->start_ms, t->end_ms + 1) <= 0) {
-        continue;
-      }
-      const Event* e = port_in(list, t->port);
+      const Event* e = naming(list, *t);
       if (e == nullptr) continue;
       ++s.found;
       const double rank = rank_of(e);
@@ -197,19 +211,6 @@ TruthRules truth_rules(const Parameters& parameters) {
   r.encounter_min_h = parameters.get("encounter.min_duration_h");
   r.loitering_min_h = parameters.get("loitering.min_duration_h");
   return r;
-}
-
-Parameters parameters_of_events_json(std::string_view text) {
-  Parameters p = Parameters::gfw();
-  const json doc = json::parse(text, nullptr, false);
-  if (!doc.is_object()) return p;
-  const auto meta = doc.find("metadata");
-  if (meta == doc.end() || !meta->is_object() || !meta->contains("parameters")) return p;
-  for (const auto& q : (*meta)["parameters"]) {
-    if (!q.is_object() || !q.value("overridden", false) || !q.contains("key") || !q["value"].is_number()) continue;
-    p.set(q["key"].get<std::string>() + "=" + fmt::format("{}", q["value"].get<double>()));
-  }
-  return p;
 }
 
 Truth parse_truth(std::string_view text, const TruthRules& rules) {
@@ -314,18 +315,7 @@ std::vector<KindScore> evaluate(const Truth& truth, const std::vector<Event>& ev
     }
     s.truth = want.size();
     const auto got = scored_events(truth, events, kind, s);
-    for (const auto& m : truth.near_misses) {
-      if (m.kind != kind) continue;
-      ++s.near_misses;
-      for (const auto& g : got) {
-        const bool same = (g.vessel == m.vessel && g.other == m.other_vessel) ||
-                          (g.vessel == m.other_vessel && g.other == m.vessel);
-        if (same && overlap_ms(g.event->start.t_ms, g.event->end.t_ms + 1, m.start_ms, m.end_ms + 1) > 0) {
-          ++s.near_misses_detected;
-          break;
-        }
-      }
-    }
+    count_near_misses(s, got, truth.near_misses);
     if (kind == EventKind::dark_port_call) {
       score_dark_port_calls(s, got, want, tol);
     } else {

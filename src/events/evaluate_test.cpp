@@ -163,12 +163,14 @@ TEST(Evaluate, TheEventsJsonCarriesItsParameterSetAndEvidence) {
   Event e = candidate(1, 1000, 50000, "rajin", 1);
   std::ostringstream json;
   write_events(json, {e}, OutputFormat::json, p);
-  const Parameters back = parameters_of_events_json(json.str());
+  const EventsDocument read = read_events_document(json.str());
+  const Parameters& back = read.parameters;
   EXPECT_DOUBLE_EQ(back.get("encounter.max_distance_m"), 650);
   EXPECT_DOUBLE_EQ(truth_rules(back).encounter_max_distance_m, 650);
   EXPECT_DOUBLE_EQ(back.get("gap.min_h"), 6);
-  EXPECT_DOUBLE_EQ(parameters_of_events_json("not json").get("encounter.max_distance_m"), 500);
-  const auto events = read_events_json(json.str());
+  // no metadata (another tool's file): the gfw set
+  EXPECT_DOUBLE_EQ(read_events_document(R"({"entries":[]})").parameters.get("encounter.max_distance_m"), 500);
+  const auto& events = read.events;
   ASSERT_EQ(events.size(), 1U);
   ASSERT_EQ(events[0].evidence.size(), 2U);
   EXPECT_EQ(events[0].evidence[0].to_ms, 1000);

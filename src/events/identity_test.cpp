@@ -131,20 +131,25 @@ TEST(Identity, ImoUnderAnotherFlagIsAFlagChange) {
                   .empty());
 }
 
-/// Two segments of one MMSI overlapping for `overlap_h`: the first sails 40.0 -> 40.1 N, the
-/// second waits `apart_deg` degrees north of where the first ends.
-track::Track two_transmitters(double apart_deg, double overlap_h) {
-  track::Track t = testing::one_segment(
-      k_ru, testing::run(k_t0_ms, k_t0_ms + 6 * k_hour_ms, 5, 40, 20, 40.1, 20));
+/// Adds to `first` (6 h from k_t0_ms) a second transmitter of the same MMSI, moored at
+/// `lat` 20 E for 8 h from `overlap_h` before the first stops; both become "overlapping".
+track::Track with_second_transmitter(track::Track first, double lat, double overlap_h) {
   track::Segment other;
   other.index = 1;
   other.quality = track::SegmentQuality::overlapping;
   const auto from = k_t0_ms + 6 * k_hour_ms - std::llround(overlap_h * 3'600'000.0);
-  other.positions =
-      testing::run(from, from + 8 * k_hour_ms, 5, 40.1 + apart_deg, 20, 40.1 + apart_deg, 20);
-  t.segments[0].quality = track::SegmentQuality::overlapping;
-  t.segments.push_back(other);
-  return t;
+  other.positions = testing::run(from, from + 8 * k_hour_ms, 5, lat, 20, lat, 20);
+  first.segments[0].quality = track::SegmentQuality::overlapping;
+  first.segments.push_back(other);
+  return first;
+}
+
+/// Two segments of one MMSI overlapping for `overlap_h`: the first sails 40.0 -> 40.1 N, the
+/// second waits `apart_deg` degrees north of where the first ends.
+track::Track two_transmitters(double apart_deg, double overlap_h) {
+  return with_second_transmitter(
+      testing::one_segment(k_ru, testing::run(k_t0_ms, k_t0_ms + 6 * k_hour_ms, 5, 40, 20, 40.1, 20)),
+      40.1 + apart_deg, overlap_h);
 }
 
 TEST(Identity, OneMmsiInTwoPlacesAtOnce) {
@@ -164,17 +169,9 @@ TEST(Identity, OneMmsiInTwoPlacesAtOnce) {
 /// Two moored transmitters of one MMSI `apart_nm` apart (north-south), reporting every
 /// 5 min on the same grid; the second starts `overlap_h` before the first stops.
 track::Track two_moored(double apart_nm, double overlap_h) {
-  const double lat = 40 + apart_nm * 1852.0 / testing::k_m_per_deg;
-  track::Track t =
-      testing::one_segment(k_ru, testing::run(k_t0_ms, k_t0_ms + 6 * k_hour_ms, 5, 40, 20, 40, 20));
-  track::Segment other;
-  other.index = 1;
-  other.quality = track::SegmentQuality::overlapping;
-  const auto from = k_t0_ms + 6 * k_hour_ms - std::llround(overlap_h * 3'600'000.0);
-  other.positions = testing::run(from, from + 8 * k_hour_ms, 5, lat, 20, lat, 20);
-  t.segments[0].quality = track::SegmentQuality::overlapping;
-  t.segments.push_back(other);
-  return t;
+  return with_second_transmitter(
+      testing::one_segment(k_ru, testing::run(k_t0_ms, k_t0_ms + 6 * k_hour_ms, 5, 40, 20, 40, 20)),
+      40 + apart_nm * 1852.0 / testing::k_m_per_deg, overlap_h);
 }
 
 TEST(Identity, TwoPlacesSpeedBoundary) {

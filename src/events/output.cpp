@@ -170,12 +170,20 @@ void write_events(std::ostream& out, const std::vector<Event>& events, OutputFor
   }
 }
 
-std::vector<Event> read_events_json(std::string_view text) {
+EventsDocument read_events_document(std::string_view text) {
   const json doc = json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("entries") || !doc["entries"].is_array()) {
     throw std::runtime_error("not a darkfleet events JSON document (no \"entries\" array)");
   }
-  std::vector<Event> out;
+  EventsDocument read;
+  const auto meta = doc.find("metadata");
+  if (meta != doc.end() && meta->is_object() && meta->contains("parameters")) {
+    for (const auto& q : (*meta)["parameters"]) {
+      if (!q.is_object() || !q.value("overridden", false) || !q.contains("key") || !q["value"].is_number()) continue;
+      read.parameters.set(q["key"].get<std::string>() + "=" + fmt::format("{}", q["value"].get<double>()));
+    }
+  }
+  std::vector<Event>& out = read.events;
   for (const auto& j : doc["entries"]) {
     try {
       Event e;
@@ -215,7 +223,11 @@ std::vector<Event> read_events_json(std::string_view text) {
       throw std::runtime_error(fmt::format("entry {}: {}", out.size() + 1, x.what()));
     }
   }
-  return out;
+  return read;
+}
+
+std::vector<Event> read_events_json(std::string_view text) {
+  return read_events_document(text).events;
 }
 
 }  // namespace darkfleet::events

@@ -363,12 +363,17 @@ Coast Coast::load(const std::string& path) {
   }
 }
 
-Coast Coast::load_default() {
+std::string Coast::default_path() {
   // NOLINTNEXTLINE(concurrency-mt-unsafe): darkfleet never sets environment variables
   if (const char* env = std::getenv("DARKFLEET_COASTLINE"); env != nullptr && *env != '\0') {
-    return load(env);
+    return env;
   }
-  const std::string path = DARKFLEET_COASTLINE_DEFAULT;
+  return DARKFLEET_COASTLINE_DEFAULT;
+}
+
+Coast Coast::load_default() {
+  const std::string path = default_path();
+  if (path != DARKFLEET_COASTLINE_DEFAULT) return load(path);  // the user's file: load says why it fails
   if (!std::filesystem::exists(path)) {
     throw std::runtime_error("no coastline installed (" + path +
                              " is missing): run scripts/setup, or set DARKFLEET_COASTLINE to a "

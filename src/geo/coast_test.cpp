@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -255,13 +254,7 @@ TEST(Coast, LoadsGeoJsonGeoPackageAndShapefile) {
 const Coast* natural_earth() {
   static const Coast* coast = []() -> const Coast* {
     // Skip only when the file is absent; a file that fails to load fails the tests.
-    const char* env = std::getenv("DARKFLEET_COASTLINE");
-    const std::string path =
-        env != nullptr && *env != '\0'
-            ? std::string(env)
-            : std::string(DARKFLEET_SOURCE_DIR) +
-                  "/third_party/coastline/node_modules/world-atlas/land-10m.json";
-    if (!std::filesystem::exists(path)) return nullptr;
+    if (!std::filesystem::exists(Coast::default_path())) return nullptr;
     return new Coast(Coast::load_default());
   }();
   return coast;

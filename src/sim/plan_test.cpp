@@ -63,6 +63,16 @@ Scenario two_ports(std::int64_t end_ms) {
   return s;
 }
 
+// A lane of `vessels` between the two ports of two_ports().
+Lane lane_a_to_b(int vessels) {
+  Lane lane;
+  lane.from_port = "a";
+  lane.to_port = "b";
+  lane.via = {{42.2, 130.6}};
+  lane.vessels = vessels;
+  return lane;
+}
+
 // A sailed leg keeps the planned speed: state_on() over the leg gives the distance.
 TEST(SimPlan, LegsKeepTheirSpeed) {
   const Scenario s = two_ports(48 * 3600000LL);
@@ -96,12 +106,7 @@ TEST(SimPlan, LegsKeepTheirSpeed) {
 // small however long the run.
 TEST(SimPlan, BackgroundPlansAreLazy) {
   Scenario s = two_ports(365 * 86400000LL);
-  Lane lane;
-  lane.from_port = "a";
-  lane.to_port = "b";
-  lane.via = {{42.2, 130.6}};
-  lane.vessels = 3;
-  s.lanes = {lane};
+  s.lanes = {lane_a_to_b(3)};
   FishingGround f;
   f.area = {41, 131, 41.5, 131.5};
   f.vessels = 2;
@@ -152,12 +157,7 @@ TEST(SimPlan, BackgroundImoNumbersHaveValidCheckDigitsAndAreNotTheScenarios) {
   change.imo = 9100073;
   v.identity = {change};
   s.vessels = {v};
-  Lane lane;
-  lane.from_port = "a";
-  lane.to_port = "b";
-  lane.via = {{42.2, 130.6}};
-  lane.vessels = 40;
-  s.lanes = {lane};
+  s.lanes = {lane_a_to_b(40)};
   Anchorage a;
   a.position = {42.0, 130.0};
   a.vessels = 40;

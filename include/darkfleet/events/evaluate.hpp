@@ -50,10 +50,6 @@ struct TruthRules {
 /// The rules of `parameters` (the set the events were detected with).
 TruthRules truth_rules(const Parameters& parameters);
 
-/// The parameter set recorded in an events JSON document's metadata (`darkfleet events -f
-/// json`): the `gfw` set with the recorded overrides; `gfw` when there is none.
-Parameters parameters_of_events_json(std::string_view text);
-
 /// Reads truth.json (src/sim/truth_writer.cpp writes it). Port calls become port visits
 /// unless AIS was off for at least half of the call, in which case they are dark port calls;
 /// dark periods of at least `rules.min_gap_h` become gaps; meetings at most

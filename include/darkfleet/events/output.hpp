@@ -25,8 +25,18 @@ std::optional<OutputFormat> output_format_from_path(std::string_view path);
 void write_events(std::ostream& out, const std::vector<Event>& events, OutputFormat format,
                   const Parameters& parameters);
 
-/// Events from darkfleet's JSON output. Throws std::runtime_error when `text` is not such
+/// An events JSON document read back: its events and the parameter set its metadata
+/// records (the `gfw` set with the recorded overrides; `gfw` when there is none).
+struct EventsDocument {
+  std::vector<Event> events;
+  Parameters parameters = Parameters::gfw();
+};
+
+/// darkfleet's JSON output, parsed once. Throws std::runtime_error when `text` is not such
 /// a document (saying what is wrong).
+EventsDocument read_events_document(std::string_view text);
+
+/// The events of read_events_document().
 std::vector<Event> read_events_json(std::string_view text);
 
 }  // namespace darkfleet::events

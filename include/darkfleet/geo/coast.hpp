@@ -38,6 +38,9 @@ class Coast {
   static Coast load(const std::string& path);
   /// The coastline scripts/setup installs; throws, saying how to install it, when missing.
   static Coast load_default();
+  /// The file load_default() reads: $DARKFLEET_COASTLINE when set, else the installed one
+  /// (which may be missing).
+  static std::string default_path();
 
   Coast();
   ~Coast();
