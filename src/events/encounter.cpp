@@ -5,8 +5,14 @@
 // less than 4 h after the last ends; a merged encounter lasting at least 2 h whose mean
 // position is at least 10 km from every watched port and not on land is an event.
 //
-// Memory: on_vessel() keeps only the resampled points where the vessel is slow (40
-// bytes each), so it grows with the slow vessel-time in the data, not with the positions.
+// Points within 10 km of a watched port are dropped before pairing (as RTEC excludes near-port
+// areas, DOMAIN.md 1.7): an encounter made of them would fail the port test anyway, and
+// vessels moored side by side in a busy port make the number of close pairs grow with the
+// square of the vessels in the port. A meeting that drifts across the 10 km line is cut at it.
+//
+// Memory: on_vessel() keeps only the resampled points where the vessel is slow and away
+// from ports (40 bytes each), so it grows with the slow vessel-time at sea, not with the
+// positions.
 // Cost: finish() sorts each slot's points by (latitude band, longitude) and compares each point
 // with the points of its own and the next band inside a longitude window: O(n log n) per slot
 // for n points, plus the pairs actually close.
@@ -16,8 +22,10 @@
 #include <cmath>
 #include <cstdint>
 #include <numbers>
+#include <optional>
 #include <vector>
 
+#include "sequence.hpp"
 #include "track_util.hpp"
 
 namespace darkfleet::events {
@@ -84,6 +92,8 @@ class EncounterDetector final : public Detector {
     const double max_gap_ms = p.get("encounter.max_gap_h") * detail::k_ms_per_h;
     const double max_speed_kn = p.get("encounter.max_speed_kn");
     if (resample_ms <= 0) return;
+    if (!m_ports) m_ports.emplace(context.ports);
+    m_min_port_m = p.get("encounter.min_port_distance_km") * 1000.0;
     for (const track::Segment& segment : vessel.track->segments) {
       if (segment.quality == track::SegmentQuality::noise ||
           segment.quality == track::SegmentQuality::overlapping_and_short) {
@@ -142,9 +152,18 @@ class EncounterDetector final : public Detector {
       double lon = p0.lon_deg() + f * dlon;
       if (lon > 180) lon -= 360;
       if (lon < -180) lon += 360;
-      m_points.push_back({slot, p0.lat_deg() + f * (p1.lat_deg() - p0.lat_deg()), lon,
-                          static_cast<float>(speed_kn), mmsi, segment.index});
+      const double lat = p0.lat_deg() + f * (p1.lat_deg() - p0.lat_deg());
+      if (near_port({lat, lon})) continue;
+      m_points.push_back({slot, lat, lon, static_cast<float>(speed_kn), mmsi, segment.index});
     }
+  }
+
+  /// True when `p` is closer than encounter.min_port_distance_km to a watched port (to its
+  /// area when it has one).
+  [[nodiscard]] bool near_port(geo::LatLon p) const {
+    double d = 0;
+    return m_min_port_m > 0 && m_ports && m_ports->nearest(p, m_min_port_m, d) != nullptr &&
+           d < m_min_port_m;
   }
 
   std::vector<Adjacency> find_adjacent(double max_distance_m) {
@@ -207,12 +226,11 @@ class EncounterDetector final : public Detector {
   }
 
   /// Runs of consecutive slots per pair, merged within merge_gap_h, filtered and emitted.
-  static void emit_encounters(const std::vector<Adjacency>& adjacent, std::int64_t resample_ms,
-                              const Parameters& p, const Context& context, EventSink& sink) {
+  void emit_encounters(const std::vector<Adjacency>& adjacent, std::int64_t resample_ms,
+                       const Parameters& p, const Context& context, EventSink& sink) const {
     const double min_duration_h = p.get("encounter.min_duration_h");
     const double merge_gap_ms = p.get("encounter.merge_gap_h") * detail::k_ms_per_h;
     const double min_raw_ms = std::min(k_min_raw_h, min_duration_h) * detail::k_ms_per_h;
-    const double min_port_m = p.get("encounter.min_port_distance_km") * 1000.0;
     std::size_t pair_begin = 0;
     while (pair_begin < adjacent.size()) {
       std::size_t pair_end = pair_begin;
@@ -240,17 +258,17 @@ class EncounterDetector final : public Detector {
                                                       resample_ms) < merge_gap_ms) {
           ++s;
         }
-        emit_one(adjacent, runs[r].first, runs[s - 1].second, resample_ms, min_duration_h,
-                 min_port_m, p, context, sink);
+        emit_one(adjacent, runs[r].first, runs[s - 1].second, resample_ms, min_duration_h, p,
+                 context, sink);
         r = s;
       }
       pair_begin = pair_end;
     }
   }
 
-  static void emit_one(const std::vector<Adjacency>& adjacent, std::size_t begin, std::size_t end,
-                       std::int64_t resample_ms, double min_duration_h, double min_port_m,
-                       const Parameters& p, const Context& context, EventSink& sink) {
+  void emit_one(const std::vector<Adjacency>& adjacent, std::size_t begin, std::size_t end,
+                std::int64_t resample_ms, double min_duration_h, const Parameters& p,
+                const Context& context, EventSink& sink) const {
     const Adjacency& first = adjacent[begin];
     const Adjacency& last = adjacent[end - 1];
     const double duration_h =
@@ -288,11 +306,9 @@ class EncounterDetector final : public Detector {
     }
     const auto n = static_cast<double>(end - begin);
     const geo::LatLon mean{lat_sum / n, std::atan2(sin_sum, cos_sum) * 180.0 / std::numbers::pi};
-    if (context.ports != nullptr) {
-      for (const geo::Port& port : *context.ports) {
-        if (geo::distance_m(mean, port.position) < min_port_m) return;
-      }
-    }
+    // Points beside a port were never paired, but the mean of points on either side of a
+    // port can still fall near it.
+    if (near_port(mean)) return;
     if (context.coast != nullptr && context.coast->on_land(mean)) return;
 
     Event event;
@@ -321,6 +337,8 @@ class EncounterDetector final : public Detector {
   }
 
   std::vector<Point> m_points;
+  std::optional<detail::PortIndex> m_ports;  // built from the first vessel's context
+  double m_min_port_m = 0;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 #include <random>
 
 #include "synthetic_test_util.hpp"
@@ -116,6 +117,53 @@ TEST(Encounter, PortDistanceIsAParameter) {
   EXPECT_EQ(meeting_with_port_at(9, &p).size(), 1U);
   p.set("encounter.min_port_distance_km=9.1");
   EXPECT_TRUE(meeting_with_port_at(9, &p).empty());
+}
+
+/// A and B 200 m apart drifting north together for 6 h, from `from_km` to `to_km` north of
+/// a port on their midline; the port has the area `area` when one is given.
+std::vector<Event> drifting_past_port(double from_km, double to_km,
+                                      std::optional<geo::Polygon> area = std::nullopt,
+                                      double port_km = 0) {
+  const double lon_mid = k_lon + east_deg(100);
+  std::vector<geo::Port> ports{
+      {"p1", "Port", "", {k_lat + port_km * 1000 / k_m_per_deg, lon_mid}, std::move(area), "test"}};
+  Context context;
+  context.ports = &ports;
+  const double lat_from = k_lat + from_km * 1000 / k_m_per_deg;
+  const double lat_to = k_lat + to_km * 1000 / k_m_per_deg;
+  const std::int64_t to = k_t0_ms + 6 * k_hour_ms;
+  return encounters(
+      {testing::one_segment(1, testing::run(k_t0_ms, to, 5, lat_from, k_lon, lat_to, k_lon)),
+       testing::one_segment(2, testing::run(k_t0_ms, to, 5, lat_from, k_lon + east_deg(200), lat_to,
+                                            k_lon + east_deg(200)))},
+      context);
+}
+
+TEST(Encounter, PointsNearAPortAreNotPaired) {
+  // 8 -> 14 km from the port in 6 h (0.54 kn): the mean lies 11 km out, but only the last
+  // ~4 h are 10 km or more from the port, and only they make the encounter.
+  const auto crossing = drifting_past_port(8, 14);
+  ASSERT_EQ(crossing.size(), 1U);
+  EXPECT_NEAR(crossing[0].duration_h(), 4.0, 0.25);
+  EXPECT_NEAR(static_cast<double>(crossing[0].start.t_ms - k_t0_ms) / 3.6e6, 2.0, 0.25);
+  // 6 -> 10.5 km: half an hour outside the 10 km, too short.
+  EXPECT_TRUE(drifting_past_port(6, 10.5).empty());
+}
+
+TEST(Encounter, PortAreaNotItsReferencePointSetsTheDistance) {
+  // The port's reference point lies 40 km north of the meeting (far enough); its area is a
+  // 4 km square from `near_km` to `near_km + 4` km north.
+  auto square = [](double near_km) {
+    const double lat_lo = k_lat + near_km * 1000 / k_m_per_deg;
+    const double lat_hi = k_lat + (near_km + 4) * 1000 / k_m_per_deg;
+    const double lon_lo = k_lon - east_deg(2000);
+    const double lon_hi = k_lon + east_deg(2000);
+    return geo::Polygon{{{lat_lo, lon_lo}, {lat_lo, lon_hi}, {lat_hi, lon_hi}, {lat_hi, lon_lo}},
+                        {}};
+  };
+  // still at 0 km: the area's edge 5 km away excludes the meeting, 12 km away does not
+  EXPECT_TRUE(drifting_past_port(0, 0.01, square(5), 40).empty());
+  EXPECT_EQ(drifting_past_port(0, 0.01, square(12), 40).size(), 1U);
 }
 
 TEST(Encounter, ResampleStepSetsTheGrid) {

@@ -171,7 +171,8 @@ void score_dark_port_calls(KindScore& s, const std::vector<Scored>& got,
     }
     return nullptr;
   };
-  for (const auto& [key, list] : lists) {
+  for (const auto& entry : lists) {
+    const GapList& list = entry.second;  // a named reference: clang < 16 cannot capture a structured binding
     if (std::any_of(want.begin(), want.end(), [&](const TruthEvent* t) { return naming(list, *t) != nullptr; })) {
       ++s.true_positives;
     }

@@ -1,5 +1,11 @@
-// The detector registry and the runner that streams vessels from a store through them.
+// The detector registry and the runner that streams vessels from a store through them: one
+// reader thread and one thread per detector.
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "darkfleet/events/detectors.hpp"
 #include "darkfleet/events/encounter.hpp"
@@ -37,27 +43,109 @@ namespace {
 
 class CountingSink final : public EventSink {
  public:
-  CountingSink(EventSink& inner, RunStats& stats) : m_inner(inner), m_stats(stats) {}
+  CountingSink(EventSink& inner, std::map<EventKind, std::uint64_t>& counts)
+      : m_inner(inner), m_counts(counts) {}
   void on_event(Event event) override {
-    ++m_stats.events[event.kind];
+    ++m_counts[event.kind];
     m_inner.on_event(std::move(event));
   }
 
  private:
   EventSink& m_inner;
-  RunStats& m_stats;
+  std::map<EventKind, std::uint64_t>& m_counts;
+};
+
+/// One vessel as read from the store: what every detector sees of it.
+struct VesselItem {
+  std::uint32_t mmsi = 0;
+  track::Track track;
+  std::vector<store::Identity> identities;
+};
+/// Vessels handed over together, so that threads wake once per batch, not per vessel.
+using VesselBatch = std::vector<VesselItem>;
+
+/// The batches in flight between the reader and the detector threads: the reader appends,
+/// each consumer walks the list with its own cursor, and a batch is dropped once every
+/// consumer has passed it. At most `depth` batches are held, so memory stays bounded by a
+/// few hundred tracks whatever the store holds.
+class VesselQueue {
+ public:
+  VesselQueue(std::size_t consumers, std::size_t depth) : m_cursors(consumers, 0), m_depth(depth) {}
+
+  /// Blocks while the queue is full; false when the run was cancelled.
+  bool push(std::shared_ptr<const VesselBatch> item) {
+    if (m_cursors.empty()) return true;  // no detector: nothing to hold
+    std::unique_lock lock(m_mutex);
+    m_space.wait(lock, [&] { return m_cancelled || m_items.size() < m_depth; });
+    if (m_cancelled) return false;
+    m_items.push_back(std::move(item));
+    m_ready.notify_all();
+    return true;
+  }
+  /// No more vessels will come.
+  void close() {
+    const std::lock_guard lock(m_mutex);
+    m_closed = true;
+    m_ready.notify_all();
+  }
+  /// Stops every thread waiting on the queue (an error somewhere).
+  void cancel() {
+    const std::lock_guard lock(m_mutex);
+    m_cancelled = true;
+    m_ready.notify_all();
+    m_space.notify_all();
+  }
+  /// The next vessel for consumer `c`, or null at the end (or when cancelled).
+  std::shared_ptr<const VesselBatch> next(std::size_t c) {
+    std::unique_lock lock(m_mutex);
+    m_ready.wait(lock,
+                 [&] { return m_cancelled || m_closed || m_cursors[c] < m_base + m_items.size(); });
+    if (m_cancelled || m_cursors[c] >= m_base + m_items.size()) return nullptr;
+    auto item = m_items[m_cursors[c] - m_base];
+    ++m_cursors[c];
+    // drop the vessels every consumer has passed
+    const std::size_t slowest = *std::min_element(m_cursors.begin(), m_cursors.end());
+    bool freed = false;
+    while (m_base < slowest) {
+      m_items.pop_front();
+      ++m_base;
+      freed = true;
+    }
+    if (freed) m_space.notify_all();
+    return item;
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::condition_variable m_ready;
+  std::condition_variable m_space;
+  std::deque<std::shared_ptr<const VesselBatch>> m_items;
+  std::size_t m_base = 0;  // index of m_items.front() in the whole run
+  std::vector<std::size_t> m_cursors;
+  std::size_t m_depth;
+  bool m_closed = false;
+  bool m_cancelled = false;
+};
+
+/// Detectors that share one thread, with the events they found.
+struct DetectorGroup {
+  std::vector<std::unique_ptr<Detector>> detectors;
+  CollectingSink events;
+  std::map<EventKind, std::uint64_t> counts;
 };
 
 }  // namespace
 
-RunStats run_detectors(const store::Store& db, const std::vector<EventKind>& kinds,
-                       Context context, const store::Window& window, EventSink& sink,
+RunStats run_detectors(const store::Store& db, const std::vector<EventKind>& kinds, Context context,
+                       const store::Window& window, EventSink& sink,
                        const track::SegmenterOptions& segmenter) {
   RunStats stats;
-  std::vector<std::unique_ptr<Detector>> detectors;
+  // One thread per detector, one for the reader: the detectors of one vessel run while the
+  // next vessels are read, decoded and segmented, and the busiest detectors run side by side.
+  std::vector<DetectorGroup> groups;
   for (const EventKind k : kinds) {
     if (auto d = make_detector(k)) {
-      detectors.push_back(std::move(d));
+      groups.emplace_back().detectors.push_back(std::move(d));
     } else {
       stats.missing.push_back(k);
     }
@@ -74,18 +162,65 @@ RunStats run_detectors(const store::Store& db, const std::vector<EventKind>& kin
       if (last != 0) context.data_end_ms = last;
     }
   }
-  CountingSink counting(sink, stats);
-  std::vector<store::Position> positions;
-  for (const std::uint32_t mmsi : mmsis) {
-    db.positions(mmsi, window, positions);
-    stats.positions += positions.size();
-    const track::Track t = track::build_track(mmsi, positions, segmenter);
-    const auto identities = db.identities(mmsi);
-    const VesselData vessel{mmsi, &t, &identities};
-    for (auto& d : detectors) d->on_vessel(vessel, context, counting);
-    ++stats.vessels;
+
+  constexpr std::size_t k_depth = 8;
+  constexpr std::size_t k_batch = 16;
+  VesselQueue queue(groups.size(), k_depth);
+  std::mutex error_mutex;
+  std::exception_ptr error;
+  auto fail = [&](std::exception_ptr e) {
+    {
+      const std::lock_guard lock(error_mutex);
+      if (!error) error = std::move(e);
+    }
+    queue.cancel();
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    threads.emplace_back([&, g] {
+      DetectorGroup& group = groups[g];
+      CountingSink counting(group.events, group.counts);
+      try {
+        while (const auto batch = queue.next(g)) {
+          for (const VesselItem& item : *batch) {
+            const VesselData vessel{item.mmsi, &item.track, &item.identities};
+            for (auto& d : group.detectors) d->on_vessel(vessel, context, counting);
+          }
+        }
+        for (auto& d : group.detectors) d->finish(context, counting);
+      } catch (...) {
+        fail(std::current_exception());
+      }
+    });
   }
-  for (auto& d : detectors) d->finish(context, counting);
+  try {
+    std::vector<store::Position> positions;
+    auto batch = std::make_shared<VesselBatch>();
+    bool open = true;
+    for (const std::uint32_t mmsi : mmsis) {
+      db.positions(mmsi, window, positions);
+      stats.positions += positions.size();
+      batch->push_back({mmsi, track::build_track(mmsi, positions, segmenter), db.identities(mmsi)});
+      ++stats.vessels;
+      if (batch->size() == k_batch) {
+        open = queue.push(std::move(batch));
+        if (!open) break;
+        batch = std::make_shared<VesselBatch>();
+      }
+    }
+    if (open && !batch->empty()) queue.push(std::move(batch));
+    queue.close();
+  } catch (...) {
+    fail(std::current_exception());
+  }
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+  // Detector by detector, in the order of `kinds`; callers sort (sort_events).
+  for (DetectorGroup& group : groups) {
+    for (auto& e : group.events.events) sink.on_event(std::move(e));
+    for (const auto& [k, n] : group.counts) stats.events[k] += n;
+  }
   return stats;
 }
 

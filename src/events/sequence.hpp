@@ -91,6 +91,11 @@ class PortIndex {
     const geo::Port* best = nullptr;
     distance_m = radius_m;
     for (; it != m_items.end() && it->lat <= p.lat_deg + dlat; ++it) {
+      // the geodesic only for ports whose longitude is near enough too
+      if (!near_in_longitude(p, it->lat, it->port->position.lon_deg, it->port->position.lon_deg,
+                             dlat)) {
+        continue;
+      }
       const double d = geo::distance_m(p, it->port->position);
       if (d <= distance_m) {
         distance_m = d;
@@ -122,16 +127,24 @@ class PortIndex {
     // from the box; longitudes are compared the shorter way round the globe.
     [[nodiscard]] bool may_be_within(geo::LatLon p, double dlat) const {
       if (p.lat_deg < lat_lo - dlat || p.lat_deg > lat_hi + dlat) return false;
-      constexpr double k_rad = 3.14159265358979323846 / 180.0;
-      const double lat_max = std::max(std::abs(lat_lo), std::abs(lat_hi)) + dlat;
-      if (lat_max >= 89.0) return true;
-      const double dlon = dlat / std::cos(lat_max * k_rad);
-      double off = 0;
-      if (p.lon_deg < lon_lo) off = std::min(lon_lo - p.lon_deg, p.lon_deg + 360.0 - lon_hi);
-      if (p.lon_deg > lon_hi) off = std::min(p.lon_deg - lon_hi, lon_lo + 360.0 - p.lon_deg);
-      return off <= dlon;
+      return near_in_longitude(p, std::max(std::abs(lat_lo), std::abs(lat_hi)), lon_lo, lon_hi,
+                               dlat);
     }
   };
+  // False only when `p` is certainly more than `dlat` degrees of latitude (as a distance)
+  // east or west of the longitudes [lon_lo, lon_hi] of a place no further from the equator
+  // than `abs_lat`; longitudes are compared the shorter way round the globe.
+  static bool near_in_longitude(geo::LatLon p, double abs_lat, double lon_lo, double lon_hi,
+                                double dlat) {
+    constexpr double k_rad = 3.14159265358979323846 / 180.0;
+    const double lat_max = std::abs(abs_lat) + dlat;
+    if (lat_max >= 89.0) return true;
+    const double dlon = dlat / std::cos(lat_max * k_rad);
+    double off = 0;
+    if (p.lon_deg < lon_lo) off = std::min(lon_lo - p.lon_deg, p.lon_deg + 360.0 - lon_hi);
+    if (p.lon_deg > lon_hi) off = std::min(p.lon_deg - lon_hi, lon_lo + 360.0 - p.lon_deg);
+    return off <= dlon;
+  }
   static Area area_of(const geo::Port& port) {
     Area a;
     a.port = &port;

@@ -174,15 +174,14 @@ std::vector<std::uint32_t> Store::vessels_in(const Window& window,
 }
 
 std::vector<Identity> Store::identities(std::optional<std::uint32_t> mmsi) const {
-  auto s = m_impl->db.prepare(
+  // Two statements, not "?1 IS NULL OR mmsi = ?1": the OR keeps SQLite from using the
+  // (mmsi, ...) index, and a per-vessel read would scan every identity of the store.
+  constexpr std::string_view columns =
       "SELECT mmsi, name, call_sign, imo, ship_type, length_m, width_m, draught_dm, destination, "
-      "first_seen_ms, last_seen_ms, reports FROM identities WHERE ?1 IS NULL OR mmsi = ?1 "
-      "ORDER BY mmsi, first_seen_ms, id");
-  if (mmsi) {
-    s.bind(1, std::int64_t{*mmsi});
-  } else {
-    s.bind_null(1);
-  }
+      "first_seen_ms, last_seen_ms, reports FROM identities ";
+  auto s = m_impl->db.prepare(fmt::format(
+      "{}{}ORDER BY mmsi, first_seen_ms, id", columns, mmsi ? "WHERE mmsi = ?1 " : ""));
+  if (mmsi) s.bind(1, std::int64_t{*mmsi});
   std::vector<Identity> out;
   while (s.step()) {
     Identity id;

@@ -72,8 +72,13 @@ struct RunStats {
 };
 
 /// Runs the detectors of `kinds` over every vessel of `db` with positions in `window`, in
-/// MMSI order (one track in memory at a time), then calls finish(). When `context` has no
-/// data_end_ms, the end of the window (or the latest position stored) is used.
+/// MMSI order, then calls finish(). One thread reads and segments the vessels, each detector
+/// runs on a thread of its own; at most a few dozen tracks are in memory at a time. Events
+/// reach `sink` after the run, detector by detector in the order of `kinds` (each detector's
+/// in the order it found them); sort_events() gives the documented output order. An
+/// exception in any detector or in the reader ends the run and is rethrown here. When
+/// `context` has no data_end_ms, the end of the window (or the latest position stored) is
+/// used.
 RunStats run_detectors(const store::Store& db, const std::vector<EventKind>& kinds,
                        Context context, const store::Window& window, EventSink& sink,
                        const track::SegmenterOptions& segmenter = {});
