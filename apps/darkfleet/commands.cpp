@@ -3,6 +3,7 @@
 #include "command_anchorages.hpp"
 #include "command_claims.hpp"
 #include "command_decode.hpp"
+#include "command_estimate.hpp"
 #include "command_evaluate.hpp"
 #include "command_events.hpp"
 #include "command_generate.hpp"
@@ -36,6 +37,8 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<AnchoragesCommand>(); }},
       {"evaluate", "Score events against a simulation's truth.json (precision, recall)",
        [] { return std::make_unique<EvaluateCommand>(); }},
+      {"estimate", "Containers -> munitions -> value as intervals, with every assumption's source",
+       [] { return std::make_unique<EstimateCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };

@@ -1,0 +1,29 @@
+// `darkfleet estimate`: containers -> munitions -> value from a case's estimate.toml.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+
+namespace darkfleet::cli {
+
+class EstimateCommand final : public Command {
+ public:
+  void setup(CLI::App& app) override;
+  int run() override;
+
+ private:
+  std::string m_case;
+  std::string m_model;
+  std::optional<std::uint64_t> m_samples;
+  std::optional<std::uint64_t> m_seed;
+  std::vector<std::string> m_set;
+  std::string m_format = "text";
+  std::string m_output = "-";
+  bool m_overwrite = false;
+};
+
+}  // namespace darkfleet::cli

@@ -1,0 +1,216 @@
+// Reading estimate.toml's [[assumptions]] and drawing values from their ranges.
+#include "darkfleet/estimate/assumptions.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace darkfleet::estimate {
+namespace {
+
+[[noreturn]] void fail(const std::string& file, int line, const std::string& message) {
+  throw std::runtime_error(fmt::format("{}:{}: {}", file, line, message));
+}
+
+int line_of(const toml::node& node) {
+  return static_cast<int>(node.source().begin.line);
+}
+
+std::optional<double> number(const toml::table& t, std::string_view key, const std::string& file,
+                             const std::string& id) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return std::nullopt;
+  if (const auto v = n->value<double>()) {
+    if (!std::isfinite(*v)) fail(file, line_of(*n), fmt::format("'{}': {} is not finite", id, key));
+    return *v;
+  }
+  fail(file, line_of(*n), fmt::format("'{}': {} must be a number", id, key));
+}
+
+std::string text(const toml::table& t, std::string_view key, const std::string& file,
+                 const std::string& id, bool required) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    if (required) fail(file, line_of(t), fmt::format("'{}': {} is missing", id, key));
+    return {};
+  }
+  if (const auto v = n->value<std::string>()) return *v;
+  fail(file, line_of(*n), fmt::format("'{}': {} must be a string", id, key));
+}
+
+Assumption parse_one(const toml::table& t, const std::string& file) {
+  Assumption a;
+  a.line = line_of(t);
+  a.id = text(t, "id", file, "(no id)", true);
+  if (a.id.empty()) fail(file, a.line, "an assumption has an empty id");
+  a.unit = text(t, "unit", file, a.id, true);
+  a.note = text(t, "note", file, a.id, false);
+  const std::string kind = text(t, "kind", file, a.id, true);
+  if (kind == "reported") {
+    a.pedigree = Pedigree::reported;
+  } else if (kind == "derived") {
+    a.pedigree = Pedigree::derived;
+  } else if (kind == "assumption") {
+    a.pedigree = Pedigree::assumption;
+  } else {
+    fail(file, a.line,
+         fmt::format("'{}': kind '{}' is not one of reported, derived, assumption", a.id, kind));
+  }
+  a.source = text(t, "source", file, a.id, a.pedigree != Pedigree::assumption);
+  const auto value = number(t, "value", file, a.id);
+  const auto low = number(t, "low", file, a.id);
+  const auto mode = number(t, "mode", file, a.id);
+  const auto high = number(t, "high", file, a.id);
+  const std::string shape = text(t, "shape", file, a.id, false);
+  if (value) {
+    if (low || mode || high || !shape.empty()) {
+      fail(file, a.line, fmt::format("'{}': give either value or low/high, not both", a.id));
+    }
+    a.shape = Shape::fixed;
+    a.low = a.mode = a.high = *value;
+    return a;
+  }
+  if (!low || !high) fail(file, a.line, fmt::format("'{}': needs value, or low and high", a.id));
+  a.low = *low;
+  a.high = *high;
+  if (shape == "uniform" || (shape.empty() && !mode)) {
+    if (mode) fail(file, a.line, fmt::format("'{}': a uniform range has no mode", a.id));
+    a.shape = Shape::uniform;
+    a.mode = (a.low + a.high) / 2;
+  } else if (shape == "triangular" || shape.empty()) {
+    if (!mode) fail(file, a.line, fmt::format("'{}': a triangular range needs a mode", a.id));
+    a.shape = Shape::triangular;
+    a.mode = *mode;
+  } else {
+    fail(file, a.line, fmt::format("'{}': shape '{}' is not uniform or triangular", a.id, shape));
+  }
+  if (!(a.low <= a.mode && a.mode <= a.high)) {
+    fail(file, a.line,
+         fmt::format("'{}': needs low <= mode <= high (got {} / {} / {})", a.id, a.low, a.mode,
+                     a.high));
+  }
+  return a;
+}
+
+}  // namespace
+
+double unit_uniform(std::mt19937_64& rng) {
+  return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
+
+double Assumption::at_quantile(double u) const {
+  switch (shape) {
+    case Shape::fixed: return mode;
+    case Shape::uniform: return low + u * (high - low);
+    case Shape::triangular: {
+      if (high == low) return mode;
+      // inverse of the triangular CDF
+      const double f = (mode - low) / (high - low);
+      if (u < f) return low + std::sqrt(u * (high - low) * (mode - low));
+      return high - std::sqrt((1 - u) * (high - low) * (high - mode));
+    }
+  }
+  return mode;
+}
+
+std::string_view to_string(Shape shape) {
+  switch (shape) {
+    case Shape::fixed: return "fixed";
+    case Shape::uniform: return "uniform";
+    case Shape::triangular: return "triangular";
+  }
+  return "?";
+}
+
+std::string_view to_string(Pedigree pedigree) {
+  switch (pedigree) {
+    case Pedigree::reported: return "reported";
+    case Pedigree::derived: return "derived";
+    case Pedigree::assumption: return "assumption";
+  }
+  return "?";
+}
+
+Assumptions Assumptions::parse(std::string_view toml_text, const std::string& file) {
+  toml::table doc;
+  try {
+    doc = toml::parse(toml_text, file);
+  } catch (const toml::parse_error& e) {
+    fail(file, static_cast<int>(e.source().begin.line), std::string(e.description()));
+  }
+  Assumptions out;
+  out.m_file = file;
+  const toml::array* list = doc["assumptions"].as_array();
+  if (list == nullptr || list->empty()) fail(file, 1, "no [[assumptions]] tables");
+  for (const toml::node& n : *list) {
+    const toml::table* t = n.as_table();
+    if (t == nullptr) fail(file, line_of(n), "assumptions must be tables ([[assumptions]])");
+    Assumption a = parse_one(*t, file);
+    if (out.contains(a.id)) {
+      fail(file, a.line,
+           fmt::format("'{}' is defined twice (first on line {})", a.id, out.at(a.id).line));
+    }
+    out.m_all.push_back(std::move(a));
+  }
+  return out;
+}
+
+Assumptions Assumptions::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot read the file", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), path);
+}
+
+std::size_t Assumptions::index_of(std::string_view id) const {
+  const auto it =
+      std::find_if(m_all.begin(), m_all.end(), [&](const Assumption& a) { return a.id == id; });
+  if (it == m_all.end()) {
+    throw std::runtime_error(fmt::format("{}: no assumption '{}'", m_file, id));
+  }
+  return static_cast<std::size_t>(it - m_all.begin());
+}
+
+const Assumption& Assumptions::at(std::string_view id) const {
+  return m_all[index_of(id)];
+}
+
+void Assumptions::set(std::string_view assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    throw std::invalid_argument(fmt::format("--set {}: expected ID=VALUE", assignment));
+  }
+  const std::string id(assignment.substr(0, eq));
+  const std::string text(assignment.substr(eq + 1));
+  if (!contains(id)) {
+    throw std::invalid_argument(
+        fmt::format("--set {}: {} has no assumption '{}'", assignment, m_file, id));
+  }
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || !std::isfinite(value)) {
+    throw std::invalid_argument(fmt::format("--set {}: '{}' is not a number", assignment, text));
+  }
+  Assumption& a = m_all[index_of(id)];
+  a.shape = Shape::fixed;
+  a.low = a.mode = a.high = value;
+  a.note = fmt::format("set on the command line (file: {})", a.note);
+}
+
+bool Assumptions::contains(std::string_view id) const {
+  return std::any_of(m_all.begin(), m_all.end(), [&](const Assumption& a) { return a.id == id; });
+}
+
+}  // namespace darkfleet::estimate
