@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "read_file.hpp"
+
 namespace darkfleet::estimate {
 namespace {
 
@@ -161,13 +163,7 @@ Assumptions Assumptions::parse(std::string_view toml_text, const std::string& fi
   return out;
 }
 
-Assumptions Assumptions::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("{}: cannot read the file", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), path);
-}
+Assumptions Assumptions::load(const std::string& path) { return parse(detail::read_file(path), path); }
 
 std::size_t Assumptions::index_of(std::string_view id) const {
   const auto it =

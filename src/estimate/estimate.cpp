@@ -14,6 +14,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "read_file.hpp"
+
 namespace darkfleet::estimate {
 namespace {
 
@@ -302,13 +304,7 @@ Model Model::parse(std::string_view toml_text, const std::string& file) {
   return model;
 }
 
-Model Model::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("{}: cannot read the file", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), path);
-}
+Model Model::load(const std::string& path) { return parse(detail::read_file(path), path); }
 
 const Output& Result::output(std::string_view id) const {
   for (const Output& o : outputs) {
