@@ -9,20 +9,9 @@
 
 #include "darkfleet/events/evaluate.hpp"
 #include "darkfleet/events/output.hpp"
+#include "text_file.hpp"
 
 namespace darkfleet::cli {
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
 void EvaluateCommand::setup(CLI::App& app) {
   app.footer(
       "Score events (darkfleet events -f json) against a simulation's truth.json: precision,\n"
@@ -51,11 +40,11 @@ void EvaluateCommand::setup(CLI::App& app) {
 }
 
 int EvaluateCommand::run() {
-  const events::EventsDocument detected = events::read_events_document(read_file(m_events));
+  const events::EventsDocument detected = events::read_events_document(read_text_file(m_events));
   // truth is read with the definitions the events were detected with
   events::TruthRules rules = events::truth_rules(detected.parameters);
   if (m_min_gap_h) rules.min_gap_h = *m_min_gap_h;
-  const auto truth = events::parse_truth(read_file(m_truth), rules);
+  const auto truth = events::parse_truth(read_text_file(m_truth), rules);
   const auto scores = events::evaluate(truth, detected.events, m_tolerance_h);
   bool below = false;
   if (m_format == "json") {

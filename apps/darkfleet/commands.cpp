@@ -5,6 +5,7 @@
 #include "command_decode.hpp"
 #include "command_estimate.hpp"
 #include "command_evaluate.hpp"
+#include "command_evidence.hpp"
 #include "command_events.hpp"
 #include "command_generate.hpp"
 #include "command_help.hpp"
@@ -37,6 +38,8 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<AnchoragesCommand>(); }},
       {"evaluate", "Score events against a simulation's truth.json (precision, recall)",
        [] { return std::make_unique<EvaluateCommand>(); }},
+      {"evidence", "Imagery observations of port areas: container counts with provenance",
+       [] { return std::make_unique<EvidenceCommand>(); }},
       {"estimate", "Containers -> munitions -> value as intervals, with every assumption's source",
        [] { return std::make_unique<EstimateCommand>(); }},
       {"help", "Show the manual page of a command",

@@ -101,7 +101,38 @@ CREATE INDEX claims_by_article ON claims (article_id);
 CREATE INDEX claims_by_unit ON claims (unit, category);
 )sql";
 
-constexpr std::array<std::string_view, 2> k_migrations = {k_v1, k_v2};
+// v3: imagery evidence (darkfleet evidence): the files added and the observations in them.
+constexpr std::string_view k_v3 = R"sql(
+CREATE TABLE evidence_files (
+  id           INTEGER PRIMARY KEY,
+  path         TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  observations INTEGER NOT NULL
+);
+CREATE TABLE observations (
+  id              INTEGER PRIMARY KEY,
+  file_id         INTEGER NOT NULL REFERENCES evidence_files(id),
+  feature         INTEGER NOT NULL,
+  area_id         TEXT NOT NULL,
+  image_id        TEXT NOT NULL,
+  acquired_ms     INTEGER NOT NULL,
+  provider        TEXT NOT NULL,
+  sensor          TEXT NOT NULL DEFAULT '',
+  resolution_m    REAL NOT NULL,
+  containers_20ft INTEGER NOT NULL,
+  containers_40ft INTEGER NOT NULL,
+  confidence      REAL NOT NULL,
+  analyst         TEXT NOT NULL,
+  note            TEXT NOT NULL DEFAULT '',
+  stacks          TEXT NOT NULL DEFAULT '[]',
+  lat_deg         REAL NOT NULL,
+  lon_deg         REAL NOT NULL,
+  geometry        TEXT NOT NULL
+);
+CREATE INDEX observations_by_area_time ON observations (area_id, acquired_ms);
+)sql";
+
+constexpr std::array<std::string_view, 3> k_migrations = {k_v1, k_v2, k_v3};
 
 }  // namespace
 

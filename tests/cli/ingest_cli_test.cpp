@@ -1,5 +1,6 @@
 // End-to-end tests of `darkfleet ingest`, `vessels` and `tracks`: idempotence, the kill -9
 // crash test, readers during an ingest, and exports checked with ogrinfo.
+#include <algorithm>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -175,7 +176,9 @@ TEST_F(Ingest, KillNineAtRandomPointsThenRerunEndsEqual) {
   ASSERT_NE(expected.find("|no_time|"), std::string::npos) << "no message rejects";
 
   std::mt19937 rng(static_cast<unsigned>(::testing::UnitTest::GetInstance()->random_seed()));
-  const auto max_us = std::chrono::duration_cast<std::chrono::microseconds>(duration).count();
+  // The reference's time, shortened whenever a kill comes after the run ended: on a busy
+  // machine the later runs may be much faster than the reference was.
+  auto max_us = std::chrono::duration_cast<std::chrono::microseconds>(duration).count();
   int killed_mid_run = 0;
   for (int round = 0; round < 8; ++round) {
     const std::string db = fmt::format("crash{}.db", round);
@@ -187,7 +190,11 @@ TEST_F(Ingest, KillNineAtRandomPointsThenRerunEndsEqual) {
       std::this_thread::sleep_for(std::chrono::microseconds(delay));
       ::kill(pid, SIGKILL);
       waitpid(pid, &status, 0);
-      if (WIFSIGNALED(status)) ++killed_mid_run;
+      if (WIFSIGNALED(status)) {
+        ++killed_mid_run;
+      } else {
+        max_us = std::max<long>(max_us * 2 / 3, 1000);
+      }
     }
     const pid_t pid = spawn(with_db(db));
     waitpid(pid, &status, 0);

@@ -13,12 +13,13 @@
 #include <vector>
 
 #include "darkfleet/core/result.hpp"
+#include "darkfleet/store/observation.hpp"
 #include "darkfleet/store/position.hpp"
 
 namespace darkfleet::store {
 
 /// The schema version this build writes (PRAGMA user_version).
-inline constexpr int k_schema_version = 2;
+inline constexpr int k_schema_version = 3;
 
 /// An ingested input, as recorded in the `sources` table.
 struct SourceInfo {
@@ -132,6 +133,14 @@ class Store {
   void positions(std::uint32_t mmsi, const Window& window, std::vector<Position>& out) const;
   /// Counts of everything stored.
   [[nodiscard]] StoreSummary summary() const;
+
+  /// Adds the observations of one evidence file (src/store/observations.cpp) in one
+  /// transaction. Returns false, storing nothing, when a file with `content_hash` was added
+  /// before.
+  bool add_observations(const std::string& path, const std::string& content_hash,
+                        const std::vector<Observation>& observations);
+  /// The observations of `area_id` (all when empty), by area, acquisition time and id.
+  [[nodiscard]] std::vector<Observation> observations(const std::string& area_id = {}) const;
 
  private:
   friend class BatchWriter;
