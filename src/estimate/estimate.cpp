@@ -185,7 +185,8 @@ class Evaluator {
     }
     if (!(crate.mass_kg > 0))
       throw std::runtime_error(fmt::format("crate '{}' has no mass", crate.name));
-    load.crates_by_weight = static_cast<std::uint64_t>(std::floor(load.payload_kg / crate.mass_kg));
+    load.crates_by_weight =
+        static_cast<std::uint64_t>(std::min(std::floor(load.payload_kg / crate.mass_kg), 1e15));
     load.crates = std::min(load.crates_by_volume, load.crates_by_weight);
     load.bound = load.crates_by_weight < load.crates_by_volume ? Bound::weight : Bound::volume;
     load.volume_fill =
@@ -304,7 +305,9 @@ Model Model::parse(std::string_view toml_text, const std::string& file) {
   return model;
 }
 
-Model Model::load(const std::string& path) { return parse(detail::read_file(path), path); }
+Model Model::load(const std::string& path) {
+  return parse(detail::read_file(path), path);
+}
 
 const Output& Result::output(std::string_view id) const {
   for (const Output& o : outputs) {

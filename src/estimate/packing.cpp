@@ -97,16 +97,27 @@ class Packer {
   std::unordered_map<std::uint64_t, std::uint64_t> m_memo;
 };
 
+// Sizes are whole millimetres in 21 bits of the memo key: up to 2 km, far beyond any box.
+constexpr double k_max_size_m = 1000;
+
 void require_positive(double v, const char* what, const std::string& name) {
   if (!(v > 0) || !std::isfinite(v)) {
     throw std::invalid_argument(fmt::format("{} of '{}' must be positive (got {})", what, name, v));
   }
 }
 
+void require_size(double v, const char* what, const std::string& name) {
+  require_positive(v, what, name);
+  if (v > k_max_size_m) {
+    throw std::invalid_argument(
+        fmt::format("{} of '{}' is {} m: more than {} m", what, name, v, k_max_size_m));
+  }
+}
+
 Size crate_mm(const Crate& c) {
-  require_positive(c.length_m, "length", c.name);
-  require_positive(c.width_m, "width", c.name);
-  require_positive(c.height_m, "height", c.name);
+  require_size(c.length_m, "length", c.name);
+  require_size(c.width_m, "width", c.name);
+  require_size(c.height_m, "height", c.name);
   return {to_mm_up(c.length_m), to_mm_up(c.width_m), to_mm_up(c.height_m)};
 }
 
@@ -118,9 +129,9 @@ std::uint64_t crates_fitting(double length_m, double width_m, double height_m, c
 }
 
 Load pack(const Container& container, const Crate& crate) {
-  require_positive(container.inner_length_m, "inner length", container.name);
-  require_positive(container.inner_width_m, "inner width", container.name);
-  require_positive(container.inner_height_m, "inner height", container.name);
+  require_size(container.inner_length_m, "inner length", container.name);
+  require_size(container.inner_width_m, "inner width", container.name);
+  require_size(container.inner_height_m, "inner height", container.name);
   require_positive(container.door_width_m, "door width", container.name);
   require_positive(container.door_height_m, "door height", container.name);
   require_positive(crate.mass_kg, "mass", crate.name);
@@ -143,7 +154,8 @@ Load pack(const Container& container, const Crate& crate) {
   } else {
     load.layout = "the crate does not pass the door in any orientation";
   }
-  load.crates_by_weight = static_cast<std::uint64_t>(std::floor(load.payload_kg / crate.mass_kg));
+  load.crates_by_weight =
+      static_cast<std::uint64_t>(std::min(std::floor(load.payload_kg / crate.mass_kg), 1e15));
   load.crates = std::min(load.crates_by_volume, load.crates_by_weight);
   load.bound = load.crates_by_weight < load.crates_by_volume ? Bound::weight : Bound::volume;
   const double inner =

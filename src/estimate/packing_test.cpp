@@ -76,6 +76,7 @@ TEST(Packing, BadSizesAndMassesAreErrors) {
   EXPECT_THROW(pack(box(1, 1, 1), {"c", -0.5, 0.5, 0.5, 1, 1}), std::invalid_argument);
   EXPECT_THROW(pack(box(1, 1, 1), {"c", 0.5, 0.5, 0.5, 0, 1}), std::invalid_argument);
   EXPECT_THROW(pack(box(0, 1, 1), {"c", 0.5, 0.5, 0.5, 1, 1}), std::invalid_argument);
+  EXPECT_THROW(pack(box(5000, 1, 1), {"c", 0.5, 0.5, 0.5, 1, 1}), std::invalid_argument);
   Container c = box(1, 1, 1);
   c.tare_kg = 2000;
   c.max_gross_kg = 1000;

@@ -299,8 +299,8 @@ class EncounterDetector final : public Detector {
       sin_sum += std::sin(mid.lon_deg * std::numbers::pi / 180.0);
       cos_sum += std::cos(mid.lon_deg * std::numbers::pi / 180.0);
       distances.push_back(a.distance_m);
-      speeds.push_back(a.pa->speed_kn);
-      speeds.push_back(a.pb->speed_kn);
+      speeds.push_back(static_cast<double>(a.pa->speed_kn));
+      speeds.push_back(static_cast<double>(a.pb->speed_kn));
       add_evidence(*a.pa, a.slot * resample_ms);
       add_evidence(*a.pb, a.slot * resample_ms);
     }
