@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -12,48 +10,23 @@
 #include <toml++/toml.h>
 
 #include "read_file.hpp"
+#include "toml_fields.hpp"
 
 namespace darkfleet::estimate {
 namespace {
 
-[[noreturn]] void fail(const std::string& file, int line, const std::string& message) {
-  throw std::runtime_error(fmt::format("{}:{}: {}", file, line, message));
-}
-
-int line_of(const toml::node& node) {
-  return static_cast<int>(node.source().begin.line);
-}
-
-std::optional<double> number(const toml::table& t, std::string_view key, const std::string& file,
-                             const std::string& id) {
-  const toml::node* n = t.get(key);
-  if (n == nullptr) return std::nullopt;
-  if (const auto v = n->value<double>()) {
-    if (!std::isfinite(*v)) fail(file, line_of(*n), fmt::format("'{}': {} is not finite", id, key));
-    return *v;
-  }
-  fail(file, line_of(*n), fmt::format("'{}': {} must be a number", id, key));
-}
-
-std::string text(const toml::table& t, std::string_view key, const std::string& file,
-                 const std::string& id, bool required) {
-  const toml::node* n = t.get(key);
-  if (n == nullptr) {
-    if (required) fail(file, line_of(t), fmt::format("'{}': {} is missing", id, key));
-    return {};
-  }
-  if (const auto v = n->value<std::string>()) return *v;
-  fail(file, line_of(*n), fmt::format("'{}': {} must be a string", id, key));
-}
+using detail::fail;
+using detail::line_of;
 
 Assumption parse_one(const toml::table& t, const std::string& file) {
   Assumption a;
   a.line = line_of(t);
-  a.id = text(t, "id", file, "(no id)", true);
+  a.id = detail::text_field(t, "id", file, "", true);
   if (a.id.empty()) fail(file, a.line, "an assumption has an empty id");
-  a.unit = text(t, "unit", file, a.id, true);
-  a.note = text(t, "note", file, a.id, false);
-  const std::string kind = text(t, "kind", file, a.id, true);
+  const std::string owner = fmt::format("'{}': ", a.id);
+  a.unit = detail::text_field(t, "unit", file, owner, true);
+  a.note = detail::text_field(t, "note", file, owner, false);
+  const std::string kind = detail::text_field(t, "kind", file, owner, true);
   if (kind == "reported") {
     a.pedigree = Pedigree::reported;
   } else if (kind == "derived") {
@@ -64,12 +37,12 @@ Assumption parse_one(const toml::table& t, const std::string& file) {
     fail(file, a.line,
          fmt::format("'{}': kind '{}' is not one of reported, derived, assumption", a.id, kind));
   }
-  a.source = text(t, "source", file, a.id, a.pedigree != Pedigree::assumption);
-  const auto value = number(t, "value", file, a.id);
-  const auto low = number(t, "low", file, a.id);
-  const auto mode = number(t, "mode", file, a.id);
-  const auto high = number(t, "high", file, a.id);
-  const std::string shape = text(t, "shape", file, a.id, false);
+  a.source = detail::text_field(t, "source", file, owner, a.pedigree != Pedigree::assumption);
+  const auto value = detail::number_field(t, "value", file, owner, false);
+  const auto low = detail::number_field(t, "low", file, owner, false);
+  const auto mode = detail::number_field(t, "mode", file, owner, false);
+  const auto high = detail::number_field(t, "high", file, owner, false);
+  const std::string shape = detail::text_field(t, "shape", file, owner, false);
   if (value) {
     if (low || mode || high || !shape.empty()) {
       fail(file, a.line, fmt::format("'{}': give either value or low/high, not both", a.id));
@@ -139,21 +112,11 @@ std::string_view to_string(Pedigree pedigree) {
   return "?";
 }
 
-Assumptions Assumptions::parse(std::string_view toml_text, const std::string& file) {
-  toml::table doc;
-  try {
-    doc = toml::parse(toml_text, file);
-  } catch (const toml::parse_error& e) {
-    fail(file, static_cast<int>(e.source().begin.line), std::string(e.description()));
-  }
+Assumptions Assumptions::from(std::vector<Assumption> all, const std::string& file) {
   Assumptions out;
   out.m_file = file;
-  const toml::array* list = doc["assumptions"].as_array();
-  if (list == nullptr || list->empty()) fail(file, 1, "no [[assumptions]] tables");
-  for (const toml::node& n : *list) {
-    const toml::table* t = n.as_table();
-    if (t == nullptr) fail(file, line_of(n), "assumptions must be tables ([[assumptions]])");
-    Assumption a = parse_one(*t, file);
+  if (all.empty()) fail(file, 1, "no [[assumptions]] tables");
+  for (Assumption& a : all) {
     if (out.contains(a.id)) {
       fail(file, a.line,
            fmt::format("'{}' is defined twice (first on line {})", a.id, out.at(a.id).line));
@@ -163,7 +126,25 @@ Assumptions Assumptions::parse(std::string_view toml_text, const std::string& fi
   return out;
 }
 
-Assumptions Assumptions::load(const std::string& path) { return parse(detail::read_file(path), path); }
+Assumptions detail::assumptions_of(const toml::table& doc, const std::string& file) {
+  std::vector<Assumption> all;
+  if (const toml::array* list = doc["assumptions"].as_array()) {
+    for (const toml::node& n : *list) {
+      const toml::table* t = n.as_table();
+      if (t == nullptr) fail(file, line_of(n), "assumptions must be tables ([[assumptions]])");
+      all.push_back(parse_one(*t, file));
+    }
+  }
+  return Assumptions::from(std::move(all), file);
+}
+
+Assumptions Assumptions::parse(std::string_view toml_text, const std::string& file) {
+  return detail::assumptions_of(detail::parse_document(toml_text, file), file);
+}
+
+Assumptions Assumptions::load(const std::string& path) {
+  return parse(detail::read_file(path), path);
+}
 
 std::size_t Assumptions::index_of(std::string_view id) const {
   const auto it =

@@ -15,6 +15,7 @@
 #include <toml++/toml.h>
 
 #include "read_file.hpp"
+#include "toml_fields.hpp"
 
 namespace darkfleet::estimate {
 namespace {
@@ -43,25 +44,15 @@ constexpr std::array<std::string_view, 6> k_charge_fields = {
     "charge_crate_length_m", "charge_crate_width_m", "charge_crate_height_m"};
 
 [[noreturn]] void fail(const std::string& file, const toml::node& at, const std::string& message) {
-  throw std::runtime_error(fmt::format("{}:{}: {}", file, at.source().begin.line, message));
+  detail::fail(file, detail::line_of(at), message);
 }
 
-std::string string_field(const toml::table& t, std::string_view key, const std::string& file,
-                         bool required) {
-  const toml::node* n = t.get(key);
-  if (n == nullptr) {
-    if (required) fail(file, t, fmt::format("{} is missing", key));
-    return {};
-  }
-  if (const auto v = n->value<std::string>()) return *v;
-  fail(file, *n, fmt::format("{} must be a string", key));
+std::string string_field(const toml::table& t, std::string_view key, const std::string& file) {
+  return detail::text_field(t, key, file, "", true);
 }
 
 double number_field(const toml::table& t, std::string_view key, const std::string& file) {
-  const toml::node* n = t.get(key);
-  if (n == nullptr) fail(file, t, fmt::format("{} is missing", key));
-  if (const auto v = n->value<double>()) return *v;
-  fail(file, *n, fmt::format("{} must be a number", key));
+  return *detail::number_field(t, key, file, "", true);
 }
 
 /// The model's arithmetic for one set of values (one sample, or the modes).
@@ -221,7 +212,8 @@ std::vector<double> ranks(const std::vector<double>& x) {
 }  // namespace
 
 Model Model::parse(std::string_view toml_text, const std::string& file) {
-  Model model{Assumptions::parse(toml_text, file), {}, {}};
+  const toml::table doc = detail::parse_document(toml_text, file);
+  Model model{detail::assumptions_of(doc, file), {}, {}};
   for (const Assumption& a : model.assumptions.all()) {
     // counts, sizes, masses, shares and prices: nothing in the model can be negative
     if (a.low < 0) {
@@ -229,7 +221,6 @@ Model Model::parse(std::string_view toml_text, const std::string& file) {
           fmt::format("{}:{}: '{}' cannot be negative (got {})", file, a.line, a.id, a.low));
     }
   }
-  const toml::table doc = toml::parse(toml_text, file);  // valid: Assumptions::parse read it
   if (const toml::table* e = doc["estimate"].as_table()) {
     auto integer = [&](std::string_view key, std::int64_t min, std::uint64_t& into) {
       const toml::node* n = e->get(key);
@@ -251,8 +242,8 @@ Model Model::parse(std::string_view toml_text, const std::string& file) {
     const toml::table* t = n.as_table();
     if (t == nullptr) fail(file, n, "items must be tables ([[items]])");
     Item item;
-    item.id = string_field(*t, "id", file, true);
-    item.name = string_field(*t, "name", file, true);
+    item.id = string_field(*t, "id", file);
+    item.name = string_field(*t, "name", file);
     if (const toml::node* s = t->get("separate_loading")) {
       const auto b = s->value<bool>();
       if (!b) fail(file, *s, "separate_loading must be true or false");
@@ -283,13 +274,13 @@ Model Model::parse(std::string_view toml_text, const std::string& file) {
       const toml::table* t = n.as_table();
       if (t == nullptr) fail(file, n, "references must be tables ([[references]])");
       Reference r;
-      r.id = string_field(*t, "id", file, true);
-      r.statement = string_field(*t, "statement", file, true);
-      r.output = string_field(*t, "output", file, true);
+      r.id = string_field(*t, "id", file);
+      r.statement = string_field(*t, "statement", file);
+      r.output = string_field(*t, "output", file);
       r.low = number_field(*t, "low", file);
       r.high = number_field(*t, "high", file);
-      r.unit = string_field(*t, "unit", file, true);
-      r.source = string_field(*t, "source", file, true);
+      r.unit = string_field(*t, "unit", file);
+      r.source = string_field(*t, "source", file);
       if (r.low > r.high) fail(file, *t, fmt::format("reference '{}': low > high", r.id));
       model.references.push_back(std::move(r));
     }

@@ -59,6 +59,9 @@ class Assumptions {
   static Assumptions parse(std::string_view toml_text, const std::string& file);
   /// Reads a file; throws std::runtime_error with the path when it cannot be read.
   static Assumptions load(const std::string& path);
+  /// The assumptions `all` of `file`; throws std::runtime_error when there are none or an
+  /// id is defined twice.
+  static Assumptions from(std::vector<Assumption> all, const std::string& file);
 
   /// The assumption `id`; throws std::runtime_error naming the file when there is none.
   [[nodiscard]] const Assumption& at(std::string_view id) const;
