@@ -18,6 +18,9 @@ class EstimateCommand final : public Command {
  private:
   std::string m_case;
   std::string m_model;
+  std::string m_db;
+  std::string m_events;
+  std::string m_evidence_model;
   std::optional<std::uint64_t> m_samples;
   std::optional<std::uint64_t> m_seed;
   std::vector<std::string> m_set;

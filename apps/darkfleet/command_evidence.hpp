@@ -1,6 +1,8 @@
-// `darkfleet evidence`: analysts' imagery observations of port areas (add, list).
+// `darkfleet evidence`: analysts' imagery observations of port areas (add, list, series, voyages).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "command.hpp"
@@ -15,10 +17,21 @@ class EvidenceCommand final : public Command {
  private:
   CLI::App* m_add = nullptr;
   CLI::App* m_list = nullptr;
+  CLI::App* m_series = nullptr;
+  CLI::App* m_voyages = nullptr;
+  int series() const;
+  int voyages() const;
   std::string m_file;
   std::string m_db = "darkfleet.db";
   std::string m_area;
   std::string m_format = "text";
+  std::string m_events;
+  std::string m_case;
+  std::string m_model;
+  std::optional<std::uint64_t> m_samples;
+  std::optional<std::uint64_t> m_seed;
+  std::string m_output = "-";
+  bool m_overwrite = false;
 };
 
 }  // namespace darkfleet::cli

@@ -19,7 +19,9 @@ void SimulateCommand::setup(CLI::App& app) {
       "vessels on their itineraries, AIS switched off or spoofed where the scenario says,\n"
       "shore stations and satellite passes with loss, duplicates and clock jitter -- and\n"
       "write it with the ground truth: OUTDIR/traffic.nmea (or traffic.csv) and\n"
-      "OUTDIR/truth.json. A folder as SCENARIO means its scenario.toml (scenario-full.toml\n"
+      "OUTDIR/truth.json, and when the scenario images port yards ([[imagery]]) the\n"
+      "analysts' container counts as OUTDIR/imagery.geojson (for darkfleet evidence add).\n"
+      "A folder as SCENARIO means its scenario.toml (scenario-full.toml\n"
       "with --full). Same scenario and seed: byte-identical output. Manual: darkfleet help\n"
       "simulate");
   app.add_option("scenario", m_scenario, "Scenario file, or a case folder")
@@ -60,9 +62,12 @@ int SimulateCommand::run() {
       fs::path(m_output_dir) /
       (m_options.format == sim::TrafficFormat::nmea ? "traffic.nmea" : "traffic.csv");
   const fs::path truth_path = fs::path(m_output_dir) / "truth.json";
-  if (!m_overwrite && fs::exists(truth_path)) {
-    throw std::runtime_error(
-        fmt::format("{} exists (use -O/--overwrite to replace it)", truth_path.string()));
+  const fs::path imagery_path = fs::path(m_output_dir) / "imagery.geojson";
+  for (const fs::path& p : {truth_path, imagery_path}) {
+    if (!m_overwrite && fs::exists(p) && (p == truth_path || !scenario.imagery.empty())) {
+      throw std::runtime_error(
+          fmt::format("{} exists (use -O/--overwrite to replace it)", p.string()));
+    }
   }
   Output output(traffic_path.string(), m_overwrite);
   ProgressBar progress(!m_no_progress);
@@ -75,15 +80,17 @@ int SimulateCommand::run() {
     output.write_if_full();
   };
   sinks.truth_path = truth_path.string();
+  if (!scenario.imagery.empty()) sinks.imagery_path = imagery_path.string();
   const auto summary = sim::simulate(scenario, m_options, sinks);
   progress.finish();
   output.close();
   fmt::print(stderr,
              "simulate: {} ({}): {} vessels, {} transmissions ({} suppressed while AIS off), "
-             "{} received, {} receptions in {} lines -> {}, {} (seed {})\n",
+             "{} received, {} receptions in {} lines -> {}, {}{} (seed {})\n",
              scenario.name, scenario.label.empty() ? "simulation" : scenario.label, summary.vessels,
              summary.transmissions, summary.suppressed, summary.received, summary.receptions,
-             summary.lines, traffic_path.string(), truth_path.string(), m_options.seed);
+             summary.lines, traffic_path.string(), truth_path.string(),
+             scenario.imagery.empty() ? "" : ", " + imagery_path.string(), m_options.seed);
   return k_exit_ok;
 }
 

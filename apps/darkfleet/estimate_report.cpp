@@ -50,17 +50,21 @@ std::string why(const Reference& r, const Output& o, const estimate::Result& res
         span(r.low / containers, r.high / containers),
         span(r.low / containers / share, r.high / containers / share), share);
   }
-  if (o.id == "value_total_usd" || o.id == "value_munitions_usd") {
+  if (o.id == "value_total_usd" || o.id == "value_munitions_usd" || o.id == "value_weapons_usd") {
     const double rounds = result.output("rounds_total").interval.p50;
-    const double others = o.id == "value_total_usd"
-                              ? result.output("value_missiles_usd").interval.p50 +
-                                    result.output("value_troops_usd").interval.p50 +
-                                    result.output("value_technology_usd").interval.p50
-                              : 0.0;
-    text += fmt::format(
-        "at our median of {} rounds it implies {} USD per round{}; ", human(rounds),
-        span((r.low - others) / rounds, (r.high - others) / rounds),
-        o.id == "value_total_usd" ? " after our median missiles, troops and technology" : "");
+    const auto p50 = [&](const char* id) { return result.output(id).interval.p50; };
+    double others = 0;
+    const char* after = "";
+    if (o.id == "value_total_usd") {
+      others = p50("value_missiles_usd") + p50("value_troops_usd") + p50("value_technology_usd");
+      after = " after our median missiles, troops and technology";
+    } else if (o.id == "value_weapons_usd") {
+      others = p50("value_missiles_usd");
+      after = " after our median missiles";
+    }
+    text += fmt::format("at our median of {} rounds it implies {} USD per round{}; ",
+                        human(rounds), span((r.low - others) / rounds, (r.high - others) / rounds),
+                        after);
   }
   if (o.id.rfind("rounds_per_container.", 0) == 0) {
     const std::string item = o.id.substr(std::string_view("rounds_per_container.").size());
@@ -97,6 +101,9 @@ std::string range_text(const estimate::Assumption& a) {
       return fmt::format("{} - {} (uniform)", human(a.low), human(a.high));
     case estimate::Shape::triangular:
       return fmt::format("{} / {} / {} (triangular)", human(a.low), human(a.mode), human(a.high));
+    case estimate::Shape::empirical:
+      return fmt::format("{} / {} / {} (p5 / p50 / p95 of {} samples)", human(a.at_quantile(0.05)),
+                         human(a.mode), human(a.at_quantile(0.95)), a.values ? a.values->size() : 0);
   }
   return "";
 }

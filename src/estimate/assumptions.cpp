@@ -90,8 +90,35 @@ double Assumption::at_quantile(double u) const {
       if (u < f) return low + std::sqrt(u * (high - low) * (mode - low));
       return high - std::sqrt((1 - u) * (high - low) * (high - mode));
     }
+    case Shape::empirical: {
+      if (!values || values->empty()) return mode;
+      const double at = u * static_cast<double>(values->size() - 1);
+      const auto k = static_cast<std::size_t>(at);
+      if (k + 1 >= values->size()) return values->back();
+      return (*values)[k] + (at - static_cast<double>(k)) * ((*values)[k + 1] - (*values)[k]);
+    }
   }
   return mode;
+}
+
+Assumption Assumption::empirical(std::string id, std::vector<double> values, std::string unit,
+                                 Pedigree pedigree, std::string source, std::string note) {
+  if (values.empty()) {
+    throw std::invalid_argument(fmt::format("'{}': an empirical range needs values", id));
+  }
+  std::sort(values.begin(), values.end());
+  Assumption a;
+  a.id = std::move(id);
+  a.shape = Shape::empirical;
+  a.unit = std::move(unit);
+  a.pedigree = pedigree;
+  a.source = std::move(source);
+  a.note = std::move(note);
+  a.low = values.front();
+  a.high = values.back();
+  a.values = std::make_shared<const std::vector<double>>(std::move(values));
+  a.mode = a.at_quantile(0.5);
+  return a;
 }
 
 std::string_view to_string(Shape shape) {
@@ -99,6 +126,7 @@ std::string_view to_string(Shape shape) {
     case Shape::fixed: return "fixed";
     case Shape::uniform: return "uniform";
     case Shape::triangular: return "triangular";
+    case Shape::empirical: return "empirical";
   }
   return "?";
 }
@@ -184,6 +212,15 @@ void Assumptions::set(std::string_view assignment) {
   a.shape = Shape::fixed;
   a.low = a.mode = a.high = value;
   a.note = fmt::format("set on the command line (file: {})", a.note);
+}
+
+void Assumptions::replace(Assumption a) {
+  if (!contains(a.id)) {
+    throw std::invalid_argument(fmt::format("{} has no assumption '{}' to replace", m_file, a.id));
+  }
+  const std::size_t k = index_of(a.id);
+  a.line = m_all[k].line;
+  m_all[k] = std::move(a);
 }
 
 bool Assumptions::contains(std::string_view id) const {

@@ -103,5 +103,45 @@ TEST(Assumptions, BadFilesSayWhatIsWrongAndWhere) {
   EXPECT_EQ(broken.rfind("estimate.toml:1:", 0), 0U) << broken;
 }
 
+TEST(Assumptions, EmpiricalFollowsItsValues) {
+  const auto a = Assumption::empirical("containers", {30, 10, 20, 40}, "containers",
+                                       Pedigree::derived, "evidence", "");
+  EXPECT_EQ(a.shape, Shape::empirical);
+  EXPECT_DOUBLE_EQ(a.low, 10);
+  EXPECT_DOUBLE_EQ(a.high, 40);
+  EXPECT_DOUBLE_EQ(a.mode, 25);  // the median of 10 20 30 40
+  EXPECT_DOUBLE_EQ(a.at_quantile(0), 10);
+  EXPECT_DOUBLE_EQ(a.at_quantile(1.0 / 3), 20);
+  EXPECT_DOUBLE_EQ(a.at_quantile(0.5), 25);
+  EXPECT_DOUBLE_EQ(a.at_quantile(1), 40);
+  EXPECT_THROW(Assumption::empirical("x", {}, "1", Pedigree::derived, "", ""),
+               std::invalid_argument);
+}
+
+TEST(Assumptions, ReplaceKeepsThePlaceAndRefusesUnknownIds) {
+  auto all = Assumptions::parse(R"(
+[[assumptions]]
+id = "a"
+value = 1
+unit = "1"
+kind = "assumption"
+
+[[assumptions]]
+id = "containers"
+low = 15800
+high = 16000
+unit = "containers"
+kind = "assumption"
+)", "estimate.toml");
+  all.replace(Assumption::empirical("containers", {100, 200}, "containers", Pedigree::derived,
+                                    "evidence", ""));
+  EXPECT_EQ(all.index_of("containers"), 1U);
+  EXPECT_EQ(all.at("containers").shape, Shape::empirical);
+  EXPECT_EQ(all.at("containers").line, 8);
+  EXPECT_DOUBLE_EQ(all.at("containers").at_quantile(0.5), 150);
+  EXPECT_THROW(all.replace(Assumption::empirical("b", {1}, "1", Pedigree::derived, "", "")),
+               std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace darkfleet::estimate

@@ -81,8 +81,8 @@ class Evaluator {
       m_ids.push_back("rounds." + item.id);
       m_units.push_back("rounds");
     }
-    for (const auto* id : {"value_munitions_usd", "value_missiles_usd", "value_troops_usd",
-                           "value_technology_usd", "value_total_usd"}) {
+    for (const auto* id : {"value_munitions_usd", "value_missiles_usd", "value_weapons_usd",
+                           "value_troops_usd", "value_technology_usd", "value_total_usd"}) {
       m_ids.emplace_back(id);
       m_units.emplace_back("USD");
     }
@@ -141,9 +141,10 @@ class Evaluator {
     const std::size_t base = 1 + 2 * m_items.size();
     out[base] = value_munitions;
     out[base + 1] = g(10) * g(11);
-    out[base + 2] = g(12) * g(13) * g(14);
-    out[base + 3] = g(15);
-    out[base + 4] = out[base] + out[base + 1] + out[base + 2] + out[base + 3];
+    out[base + 2] = out[base] + out[base + 1];  // KIDA's "munitions and weapons"
+    out[base + 3] = g(12) * g(13) * g(14);
+    out[base + 4] = g(15);
+    out[base + 5] = out[base + 2] + out[base + 3] + out[base + 4];
   }
 
  private:
@@ -307,6 +308,11 @@ const Output& Result::output(std::string_view id) const {
   throw std::out_of_range(fmt::format("no output '{}'", id));
 }
 
+Interval interval_of(const std::vector<double>& values) {
+  return {quantile(values, 0.05), quantile(values, 0.50), quantile(values, 0.95),
+          std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size())};
+}
+
 double quantile(std::vector<double> values, double q) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
@@ -365,8 +371,7 @@ Result run(const Model& model, std::uint64_t samples, std::uint64_t seed) {
     output.unit = evaluator.units()[o];
     output.at_modes = at_modes[o];
     const auto& x = outputs[o];
-    output.interval = {quantile(x, 0.05), quantile(x, 0.50), quantile(x, 0.95),
-                       std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size())};
+    output.interval = interval_of(x);
     if (output.id == "rounds_total" || output.id == "value_total_usd") {
       for (std::size_t k = 0; k < all.size(); ++k) {
         if (all[k].shape == Shape::fixed) continue;

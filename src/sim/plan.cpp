@@ -119,7 +119,8 @@ TrueState Plan::at(std::int64_t t_ms) {
   return st;
 }
 
-Plan build_vessel_plan(const Scenario& sc, const Vessel& v, std::vector<PlannedEvent>& events) {
+Plan build_vessel_plan(const Scenario& sc, const Vessel& v, std::vector<PlannedEvent>& events,
+                       std::vector<PortCallRecord>* calls) {
   Plan plan;
   auto& segs = plan.segments;
   auto fail = [&](int line, const std::string& message) {
@@ -161,6 +162,11 @@ Plan build_vessel_plan(const Scenario& sc, const Vessel& v, std::vector<PlannedE
                      vessel_json, json_string(call->port), time_field("arrive", call->arrive_ms),
                      time_field("depart", depart_ms), call->cargo.load_20ft, call->cargo.load_40ft,
                      call->cargo.unload_20ft, call->cargo.unload_40ft)});
+    if (calls != nullptr) {
+      const std::int64_t arrive = call->arrive_ms.value_or(sc.start_ms);
+      calls->push_back(
+          {v.id, call->port, arrive, depart_ms.value_or(std::max(sc.end_ms, arrive)), call->cargo});
+    }
     voyage_from = call->port;
     voyage_depart_ms = depart_ms.value_or(0);
     call.reset();

@@ -71,11 +71,25 @@ class Plan {
   std::vector<PlannedEvent> new_events;
 };
 
+/// A scenario vessel's port call with the containers it moved: the same call as its
+/// `port_calls` truth event, as a record (the yard model of imagery.cpp reads these).
+/// A vessel that starts in port arrives at the scenario start; one still in port at the
+/// end departs at the scenario end (or at its arrival, when that is later).
+struct PortCallRecord {
+  std::string vessel;  ///< vessel id
+  std::string port;    ///< port id
+  std::int64_t arrive_ms = 0;
+  std::int64_t depart_ms = 0;
+  Cargo cargo;  ///< loaded / unloaded during the call, by size
+};
+
 /// The plan of a scenario vessel, and the truth events it implies (port calls with cargo,
-/// voyages, meetings, loitering). Throws ScenarioError when a meeting cannot be reached
-/// in time or a port is unknown.
+/// voyages, meetings, loitering); its port calls also go to `calls` when given, in the
+/// order they happen. Throws ScenarioError when a meeting cannot be reached in time or a
+/// port is unknown.
 Plan build_vessel_plan(const Scenario& scenario, const Vessel& vessel,
-                       std::vector<PlannedEvent>& events);
+                       std::vector<PlannedEvent>& events,
+                       std::vector<PortCallRecord>* calls = nullptr);
 
 /// Background vessels (lanes, anchorages, fishing grounds): identity and lazy plan.
 struct BackgroundVessel {

@@ -87,6 +87,19 @@ class Table {
   double number_or(std::string_view key, double fallback, double min, double max) {
     return number(key, min, max).value_or(fallback);
   }
+  // A number in a range whose ends may be open: (min, max], [min, max), ...
+  enum class Ends : std::uint8_t { closed, open_min, open_max };
+  double number_or(std::string_view key, double fallback, double min, double max, Ends ends) {
+    const toml::node* n = get(key);
+    const auto v = number(key, min, max);
+    if (!v) return fallback;
+    if ((ends == Ends::open_min && *v == min) || (ends == Ends::open_max && *v == max)) {
+      fail(*n, fmt::format("{}.{} = {} is out of range {}{}, {}{}", m_what, key, *v,
+                           ends == Ends::open_min ? '(' : '[', min, max,
+                           ends == Ends::open_max ? ')' : ']'));
+    }
+    return *v;
+  }
 
   std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max) {
     const toml::node* n = get(key);
@@ -453,6 +466,34 @@ Reception read_reception(Table& t) {
   return r;
 }
 
+Imagery read_imagery(Table& t) {
+  using Ends = Table::Ends;
+  Imagery im;
+  im.line = t.line();
+  im.port = t.required_string("port");
+  im.area_id = t.string("area_id").value_or(im.port);
+  if (im.area_id.empty()) t.fail("imagery.area_id must not be empty");
+  constexpr std::int64_t k_max_yard = 10000000;
+  im.start_20ft = static_cast<int>(t.integer("start_20ft", 0, k_max_yard).value_or(0));
+  im.start_40ft = static_cast<int>(t.integer("start_40ft", 0, k_max_yard).value_or(0));
+  im.land_flow_20ft_per_day = t.number_or("land_flow_20ft_per_day", 0, -1e5, 1e5);
+  im.land_flow_40ft_per_day = t.number_or("land_flow_40ft_per_day", 0, -1e5, 1e5);
+  im.every_h = t.number_or("every_h", 24, 0, k_max_h, Ends::open_min);
+  im.offset_h = t.number_or("offset_h", 0, 0, k_max_h);
+  im.cloud = t.number_or("cloud", 0, 0, 1, Ends::open_max);
+  im.count_error_relative = t.number_or("count_error_relative", 0.03, 0, 10);
+  im.count_error_absolute = t.number_or("count_error_absolute", 2, 0, 1e6);
+  im.provider = t.string("provider").value_or("Simulated");
+  if (im.provider.empty()) t.fail("imagery.provider must not be empty");
+  im.sensor = t.string("sensor").value_or("");
+  im.resolution_m = t.number_or("resolution_m", 0.5, 0, 10000, Ends::open_min);
+  im.confidence = t.number_or("confidence", 0.8, 0, 1, Ends::open_min);
+  im.analyst = t.string("analyst").value_or("darkfleet simulate");
+  if (im.analyst.empty()) t.fail("imagery.analyst must not be empty");
+  t.finish();
+  return im;
+}
+
 }  // namespace
 
 Scenario parse_scenario(std::string_view text, const std::string& file) {
@@ -499,6 +540,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file) {
     bg->finish();
   }
   if (auto r = top.table("reception")) s.reception = read_reception(*r);
+  for (auto& t : top.tables("imagery")) s.imagery.push_back(read_imagery(t));
   if (auto t = top.table("truth")) {
     s.truth.track_sample_s = t->number_or("track_sample_s", 600, 1, 86400);
     s.truth.background_tracks = t->boolean("background_tracks").value_or(false);

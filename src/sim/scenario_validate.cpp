@@ -91,6 +91,24 @@ void validate_scenario(const Scenario& s) {
     if (!stations.insert(st.id).second)
       fail(st.line, fmt::format("station `{}` defined twice", st.id));
   }
+  std::set<std::string> areas;
+  for (const auto& im : s.imagery) {
+    if (s.find_port(im.port) == nullptr) {
+      fail(im.line, fmt::format("imagery: unknown port `{}`", im.port));
+    }
+    if (!areas.insert(im.area_id).second) {
+      fail(im.line, fmt::format("imagery: area `{}` is imaged twice (give each [[imagery]] its "
+                                "own area_id)",
+                                im.area_id));
+    }
+    const double revisits =
+        (static_cast<double>(s.end_ms - s.start_ms) / 3600000.0 - im.offset_h) / im.every_h;
+    if (revisits > 1e6) {
+      fail(im.line, fmt::format("imagery `{}`: every_h = {} gives {:.0f} revisits; at most "
+                                "1,000,000 per area",
+                                im.area_id, im.every_h, revisits));
+    }
+  }
   // Build every plan once: unreachable meetings and cargo errors surface here, with lines.
   std::vector<detail::PlannedEvent> events;
   for (const auto& v : s.vessels) (void)detail::build_vessel_plan(s, v, events);

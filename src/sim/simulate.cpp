@@ -10,6 +10,7 @@
 #include <atomic>
 #include <barrier>
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -21,6 +22,7 @@
 
 #include "emit.hpp"
 #include "geo.hpp"
+#include "imagery.hpp"
 #include "plan.hpp"
 #include "random.hpp"
 #include "reception.hpp"
@@ -171,7 +173,7 @@ class Engine {
 
   std::vector<Runtime> vessels;
 
-  void setup(std::vector<PlannedEvent>& events) {
+  void setup(std::vector<PlannedEvent>& events, std::vector<PortCallRecord>& calls) {
     std::uint64_t stream = 0;
     for (const auto& v : m_sc.vessels) {
       Runtime r = runtime_of(v);
@@ -180,7 +182,7 @@ class Engine {
       r.next_sample_ms = m_sc.start_ms;
       r.rules = &v.ais;
       r.changes = &v.identity;
-      r.plan = build_vessel_plan(m_sc, v, events);
+      r.plan = build_vessel_plan(m_sc, v, events, &calls);
       r.rng = Rng(m_options.seed, stream++);
       events.push_back({k_vessels, 0, vessel_json(r, false, v.note)});
       for (const auto& c : v.identity) {
@@ -445,12 +447,24 @@ SimulateSummary simulate(const Scenario& sc, const SimulateOptions& options,
   TruthWriter truth(sinks.truth_path);
   Engine engine(sc, options);
   std::vector<PlannedEvent> planned;
-  engine.setup(planned);
+  std::vector<PortCallRecord> calls;
+  engine.setup(planned, calls);
   std::stable_sort(planned.begin(), planned.end(), [](const auto& a, const auto& b) {
     return a.section != b.section ? a.section < b.section : a.t_ms < b.t_ms;
   });
   for (const auto& e : planned) {
     if (e.section != k_tracks) truth.add(e.section, e.json);
+  }
+  if (!sc.imagery.empty()) {
+    const auto images = play_imagery(sc, calls, options.seed).images;
+    for (const auto& image : images) truth.add(k_imagery, imagery_truth_json(sc, image));
+    if (!sinks.imagery_path.empty()) {
+      std::ofstream file(sinks.imagery_path, std::ios::binary);
+      file << imagery_geojson(sc, images);
+      if (!file.flush()) {
+        throw std::runtime_error("cannot write the imagery to " + sinks.imagery_path);
+      }
+    }
   }
 
   SimulateSummary total;

@@ -58,6 +58,7 @@ struct Run {
   std::string traffic;
   nlohmann::json truth;
   std::string truth_text;
+  std::string imagery;  ///< imagery.geojson ("" when the scenario images nothing)
   SimulateSummary summary;
 };
 
@@ -68,11 +69,16 @@ inline Run run(const Scenario& scenario, const SimulateOptions& options = {}) {
   SimulateSinks sinks;
   sinks.traffic = [&r](std::string_view block) { r.traffic.append(block); };
   sinks.truth_path = (dir.path / "truth.json").string();
+  sinks.imagery_path = (dir.path / "imagery.geojson").string();
   r.summary = simulate(scenario, options, sinks);
-  std::ifstream in(sinks.truth_path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  r.truth_text = text.str();
+  auto slurp = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  r.truth_text = slurp(sinks.truth_path);
+  r.imagery = slurp(sinks.imagery_path);
   r.truth = nlohmann::json::parse(r.truth_text);
   return r;
 }

@@ -9,7 +9,7 @@ namespace darkfleet::sim::detail {
 std::string_view section_name(int section) {
   static constexpr std::string_view k_names[k_section_count] = {
       "vessels",          "port_calls", "voyages",   "dark_periods", "spoof_periods",
-      "identity_changes", "meetings",   "loitering", "tracks"};
+      "identity_changes", "meetings",   "loitering", "tracks",       "imagery"};
   return section >= 0 && section < k_section_count ? k_names[section] : "unknown";
 }
 

@@ -19,6 +19,7 @@ enum TruthSection : int {
   k_meetings,
   k_loitering,
   k_tracks,
+  k_imagery,
   k_section_count
 };
 

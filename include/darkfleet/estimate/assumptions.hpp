@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <random>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@ enum class Shape : std::uint8_t {
   fixed,       ///< one value (low = mode = high)
   uniform,     ///< every value in [low, high] equally likely
   triangular,  ///< low, most likely (mode), high
+  empirical,   ///< the distribution of a set of values (e.g. another Monte Carlo's samples)
 };
 
 /// Where a number comes from (MUNITIONS.md conventions).
@@ -36,9 +38,15 @@ struct Assumption {
   std::string source;  ///< URL or owner/repo:path; required unless the pedigree is assumption
   std::string note;
   int line = 0;  ///< line in the file, for messages
+  /// Shape empirical: the values, sorted (shared, so copies of a model stay cheap).
+  std::shared_ptr<const std::vector<double>> values;
 
   /// A value drawn from the range; `u` is uniform in [0, 1).
   [[nodiscard]] double at_quantile(double u) const;
+  /// An assumption distributed as `values` (at least one): low / high their extremes, mode
+  /// their median; at_quantile(u) interpolates between their order statistics.
+  static Assumption empirical(std::string id, std::vector<double> values, std::string unit,
+                              Pedigree pedigree, std::string source, std::string note);
 };
 
 /// Uniform in [0, 1) from 53 random bits: the same on every platform for a seed.
@@ -72,6 +80,9 @@ class Assumptions {
   /// Fixes an assumption at a value from "id=value" (--set): its range becomes that value.
   /// Throws std::invalid_argument for an unknown id or a value that is not a number.
   void set(std::string_view assignment);
+  /// Puts `a` in place of the assumption with its id (keeping its place in file order);
+  /// throws std::invalid_argument when there is none.
+  void replace(Assumption a);
 
  private:
   std::vector<Assumption> m_all;  // in file order

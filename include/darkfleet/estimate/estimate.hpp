@@ -90,6 +90,9 @@ struct Result {
 /// seed give the same result. Requires samples >= 20 (for the 5 % and 95 % points).
 Result run(const Model& model, std::uint64_t samples, std::uint64_t seed);
 
+/// p5, p50, p95 and mean of `values` (at least one).
+Interval interval_of(const std::vector<double>& values);
+
 /// The q-quantile (0-1) of `values` by linear interpolation between order statistics.
 double quantile(std::vector<double> values, double q);
 

@@ -4,7 +4,8 @@
 // A scenario names ports and vessels, gives each vessel an itinerary (port calls, sea
 // waypoints, planted meetings and loitering, cargo per call), rules for its AIS behaviour
 // (off, on, spoofed position, identity changes), background traffic, and the reception
-// model (shore stations, satellite passes, loss, duplicates, clock jitter).
+// model (shore stations, satellite passes, loss, duplicates, clock jitter), and satellite
+// imagery of port container yards (a yard model and analysts' simulated counts).
 #pragma once
 
 #include <cstdint>
@@ -202,6 +203,29 @@ struct TruthOptions {
   bool background_tracks = false;  ///< also sample background vessels
 };
 
+/// Satellite imagery of one port's container yard ([[imagery]]): the yard's true content
+/// (start count + land flow + the scenario vessels' unloads - loads at the port) and an
+/// analyst's count of it on each image. docs/scenario-format.md gives the model.
+struct Imagery {
+  std::string port;     ///< port id of the scenario whose yard is imaged
+  std::string area_id;  ///< the observations' area_id (default: the port id)
+  int start_20ft = 0;   ///< containers in the yard at the scenario start, >= 0
+  int start_40ft = 0;
+  double land_flow_20ft_per_day = 0;  ///< mean net containers/day by road or rail (< 0: leaving)
+  double land_flow_40ft_per_day = 0;
+  double every_h = 24;   ///< revisit interval, hours > 0
+  double offset_h = 0;   ///< first revisit this many hours after the start, >= 0
+  double cloud = 0;      ///< probability in [0, 1) that a revisit yields no image
+  double count_error_relative = 0.03;  ///< count sd = absolute + relative * n (per size)
+  double count_error_absolute = 2;
+  std::string provider = "Simulated";
+  std::string sensor;  ///< omitted from the GeoJSON when empty
+  double resolution_m = 0.5;  ///< ground sample distance, > 0
+  double confidence = 0.8;    ///< the analyst's, (0, 1]
+  std::string analyst = "darkfleet simulate";
+  int line = 0;
+};
+
 /// A whole scenario.
 struct Scenario {
   std::string name;
@@ -218,6 +242,7 @@ struct Scenario {
   std::vector<FishingGround> fishing;
   Reception reception;
   TruthOptions truth;
+  std::vector<Imagery> imagery;  ///< port yards imaged (empty: no imagery.geojson)
 
   /// The port with `id`, or nullptr.
   [[nodiscard]] const Port* find_port(std::string_view id) const;

@@ -53,6 +53,9 @@ struct SimulateSummary {
 struct SimulateSinks {
   std::function<void(std::string_view)> traffic;
   std::string truth_path;
+  /// Where the [[imagery]] observations go (GeoJSON for darkfleet evidence add); empty:
+  /// not written (truth.json still holds them).
+  std::string imagery_path;
 };
 
 /// Plays `scenario`. Throws ScenarioError for plans that cannot be built and
