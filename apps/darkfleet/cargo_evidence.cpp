@@ -59,7 +59,6 @@ EvidenceCargo cargo_from_evidence(const std::string& database, const std::string
                                   const std::string& model_file,
                                   std::optional<std::uint64_t> samples,
                                   std::optional<std::uint64_t> seed) {
-  if (!std::filesystem::exists(database)) throw std::runtime_error("no database at " + database);
   EvidenceCargo cargo;
   cargo.database = database;
   cargo.events_file = events_file;

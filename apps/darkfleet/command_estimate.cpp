@@ -1,6 +1,5 @@
 #include "command_estimate.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -71,11 +70,7 @@ int EstimateCommand::run() {
     const std::string evidence_model =
         m_evidence_model.empty() ? evidence_model_path(m_case) : m_evidence_model;
     const auto cargo = cargo_from_evidence(m_db, m_events, evidence_model, m_samples, m_seed);
-    const bool any = std::any_of(cargo.result.changes.begin(), cargo.result.changes.end(),
-                                 [&](const evidence::ChangeEstimate& e) {
-                                   return e.attributed() && e.role == cargo.model.counted;
-                                 });
-    if (!any) {
+    if (cargo.result.counted_changes(cargo.model.counted) == 0) {
       throw std::runtime_error(fmt::format(
           "{}: no yard change at a {} area is tied to a port call of {}, so the evidence gives "
           "no containers (darkfleet evidence voyages shows the changes)",

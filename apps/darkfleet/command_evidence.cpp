@@ -89,7 +89,6 @@ int EvidenceCommand::run() {
   }
   if (m_series->parsed()) return series();
   if (m_voyages->parsed()) return voyages();
-  if (!std::filesystem::exists(m_db)) throw std::runtime_error("no database at " + m_db);
   const store::Store db(m_db, store::Store::Mode::read_only);
   const auto observations = db.observations(m_area);
   for (const auto& o : observations) {
@@ -125,7 +124,6 @@ int EvidenceCommand::run() {
 }
 
 int EvidenceCommand::series() const {
-  if (!std::filesystem::exists(m_db)) throw std::runtime_error("no database at " + m_db);
   const store::Store db(m_db, store::Store::Mode::read_only);
   const auto all = evidence::yard_series(db.observations(m_area));
   for (const auto& series : all) {

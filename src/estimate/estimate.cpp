@@ -308,18 +308,30 @@ const Output& Result::output(std::string_view id) const {
   throw std::out_of_range(fmt::format("no output '{}'", id));
 }
 
+namespace {
+
+/// The q-quantile of already sorted, non-empty `sorted`.
+double quantile_of_sorted(const std::vector<double>& sorted, double q) {
+  const double at = q * static_cast<double>(sorted.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(at));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (at - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+}  // namespace
+
 Interval interval_of(const std::vector<double>& values) {
-  return {quantile(values, 0.05), quantile(values, 0.50), quantile(values, 0.95),
+  std::vector<double> sorted = values;  // sorted once for the three points
+  std::sort(sorted.begin(), sorted.end());
+  return {quantile_of_sorted(sorted, 0.05), quantile_of_sorted(sorted, 0.50),
+          quantile_of_sorted(sorted, 0.95),
           std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size())};
 }
 
 double quantile(std::vector<double> values, double q) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
-  const double at = q * static_cast<double>(values.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(at));
-  const std::size_t hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (at - static_cast<double>(lo)) * (values[hi] - values[lo]);
+  return quantile_of_sorted(values, q);
 }
 
 double rank_correlation(const std::vector<double>& x, const std::vector<double>& y) {

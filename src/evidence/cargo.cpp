@@ -39,6 +39,12 @@ struct Prepared {
 
 }  // namespace
 
+std::size_t CargoResult::counted_changes(AreaRole role) const {
+  return static_cast<std::size_t>(std::count_if(
+      changes.begin(), changes.end(),
+      [role](const ChangeEstimate& e) { return e.attributed() && e.role == role; }));
+}
+
 const std::vector<double>& CargoResult::counted_samples(AreaRole counted) const {
   return counted == AreaRole::destination ? unloaded_samples : loaded_samples;
 }
@@ -168,10 +174,7 @@ CargoResult estimate_cargo(const std::vector<YardSeries>& series,
 estimate::Assumption containers_assumption(const CargoResult& result, const CargoModel& model,
                                            const std::string& database) {
   const bool loads = model.counted != AreaRole::destination;
-  std::size_t changes = 0;
-  for (const auto& e : result.changes) {
-    if (e.attributed() && e.role == model.counted) ++changes;
-  }
+  const std::size_t changes = result.counted_changes(model.counted);
   const auto& values = result.counted_samples(model.counted);
   return estimate::Assumption::empirical(
       "containers", values, "containers", estimate::Pedigree::derived,

@@ -78,6 +78,8 @@ struct CargoResult {
   std::size_t observations = 0;                 ///< of the model's areas
   std::uint64_t samples = 0;
   std::uint64_t seed = 0;
+  /// The changes tied to calls at the areas of `role` (what a total of that role adds up).
+  [[nodiscard]] std::size_t counted_changes(AreaRole role) const;
   /// The samples of the model's counted total (loaded or unloaded).
   [[nodiscard]] const std::vector<double>& counted_samples(AreaRole counted) const;
 };
