@@ -1,5 +1,6 @@
 // The table of subcommands.
 #include "command.hpp"
+#include "command_analyze.hpp"
 #include "command_anchorages.hpp"
 #include "command_claims.hpp"
 #include "command_decode.hpp"
@@ -9,6 +10,7 @@
 #include "command_events.hpp"
 #include "command_generate.hpp"
 #include "command_help.hpp"
+#include "command_report.hpp"
 #include "command_simulate.hpp"
 #include "command_ingest.hpp"
 #include "command_tracks.hpp"
@@ -42,6 +44,10 @@ const std::vector<CommandEntry>& commands() {
        [] { return std::make_unique<EvidenceCommand>(); }},
       {"estimate", "Containers -> munitions -> value as intervals, with every assumption's source",
        [] { return std::make_unique<EstimateCommand>(); }},
+      {"analyze", "Raw AIS and imagery to a case report (HTML + JSON) in one incremental run",
+       [] { return std::make_unique<AnalyzeCommand>(); }},
+      {"report", "The case report of a database: one offline HTML page, or JSON",
+       [] { return std::make_unique<ReportCommand>(); }},
       {"help", "Show the manual page of a command",
        [] { return std::make_unique<HelpCommand>(); }},
   };

@@ -12,15 +12,7 @@ namespace {
 using estimate::Output;
 using estimate::Reference;
 
-/// 4,230,000 -> "4.23 M", 2.1e10 -> "21.0 bn", 316 -> "316".
-std::string human(double v) {
-  const double a = std::abs(v);
-  if (a >= 1e9) return fmt::format("{:.2f} bn", v / 1e9);
-  if (a >= 1e6) return fmt::format("{:.2f} M", v / 1e6);
-  if (a >= 1e4) return fmt::format("{:.1f} k", v / 1e3);
-  if (a >= 100 || v == std::floor(v)) return fmt::format("{:.0f}", v);
-  return fmt::format("{:.2f}", v);
-}
+using estimate::human;
 
 /// Where the published interval lies against ours (p5-p95).
 std::string relation(const Reference& r, const Output& o) {

@@ -320,6 +320,15 @@ double quantile_of_sorted(const std::vector<double>& sorted, double q) {
 
 }  // namespace
 
+std::string human(double v) {
+  const double a = std::abs(v);
+  if (a >= 1e9) return fmt::format("{:.2f} bn", v / 1e9);
+  if (a >= 1e6) return fmt::format("{:.2f} M", v / 1e6);
+  if (a >= 1e4) return fmt::format("{:.1f} k", v / 1e3);
+  if (a >= 100 || v == std::floor(v)) return fmt::format("{:.0f}", v);
+  return fmt::format("{:.2f}", v);
+}
+
 Interval interval_of(const std::vector<double>& values) {
   std::vector<double> sorted = values;  // sorted once for the three points
   std::sort(sorted.begin(), sorted.end());

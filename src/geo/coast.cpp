@@ -167,6 +167,7 @@ double distance_to_polygon_m(LatLon p, const Polygon& polygon) {
 
 struct Coast::Impl {
   std::size_t polygons = 0;
+  std::vector<Polygon> drawn_land;  // as given, for drawing (report maps)
   std::vector<Edge> edges;
   std::vector<std::uint8_t> shore;        // per edge: 1 when it is a real shore
   std::vector<std::uint32_t> cell_start;  // k_rows * k_cols + 1 offsets into cell_edges
@@ -342,6 +343,7 @@ Coast Coast::from_polygons(std::vector<Polygon> land) {
   Coast coast;
   std::erase_if(land, [](const Polygon& p) { return p.outer.size() < 3; });
   coast.m_impl->build(land);
+  coast.m_impl->drawn_land = std::move(land);
   return coast;
 }
 
@@ -476,6 +478,10 @@ double Coast::distance_to_shore_m(LatLon p) const {
 
 std::size_t Coast::polygon_count() const {
   return m_impl->polygons;
+}
+
+const std::vector<Polygon>& Coast::polygons() const {
+  return m_impl->drawn_land;
 }
 
 }  // namespace darkfleet::geo

@@ -26,6 +26,9 @@ Coast island() {
 TEST(Coast, PointsOnLandInLakesAndAtSea) {
   const Coast coast = island();
   EXPECT_EQ(coast.polygon_count(), 1U);
+  ASSERT_EQ(coast.polygons().size(), 1U);
+  EXPECT_EQ(coast.polygons()[0].outer.size(), 4U);
+  EXPECT_EQ(coast.polygons()[0].holes.size(), 1U);
   EXPECT_TRUE(coast.on_land({40.2, 130.2}));
   EXPECT_FALSE(coast.on_land({40.5, 130.5}));  // the lake
   EXPECT_FALSE(coast.on_land({39.5, 130.5}));

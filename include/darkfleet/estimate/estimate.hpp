@@ -96,6 +96,9 @@ Interval interval_of(const std::vector<double>& values);
 /// The q-quantile (0-1) of `values` by linear interpolation between order statistics.
 double quantile(std::vector<double> values, double q);
 
+/// A number as people read it: 4,230,000 -> "4.23 M", 2.1e10 -> "21.0 bn", 316 -> "316".
+std::string human(double v);
+
 /// Spearman's rank correlation of two equally long series (0 when either is constant).
 double rank_correlation(const std::vector<double>& x, const std::vector<double>& y);
 

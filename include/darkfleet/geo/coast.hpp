@@ -54,6 +54,8 @@ class Coast {
   [[nodiscard]] double distance_to_shore_m(LatLon p) const;
   /// Number of land polygons.
   [[nodiscard]] std::size_t polygon_count() const;
+  /// The land polygons (rings under 3 vertices dropped), as read: for drawing maps.
+  [[nodiscard]] const std::vector<Polygon>& polygons() const;
 
  private:
   struct Impl;
