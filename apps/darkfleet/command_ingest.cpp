@@ -76,7 +76,7 @@ void IngestCommand::setup(CLI::App& app) {
   app.add_flag("-O,--overwrite", m_overwrite, "Replace the rejects file if it exists");
   app.add_flag("--no-progress", m_no_progress, "Never show the progress bar (shown on a TTY)");
   app.add_option("--commit-every", m_commit_every,
-                 "Records per transaction (default 1048576); a resumed run must use the same")
+                 "Records per transaction (default 4194304); a resumed run must use the same")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40))
       ->type_name("N");
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "darkfleet/store/ingest.hpp"
 
 namespace darkfleet::cli {
 
@@ -22,7 +23,7 @@ class IngestCommand final : public Command {
   std::string m_rejects;
   bool m_overwrite = false;
   bool m_no_progress = false;
-  std::uint64_t m_commit_every = 1 << 20;
+  std::uint64_t m_commit_every = store::k_default_commit_every;
 };
 
 }  // namespace darkfleet::cli

@@ -269,7 +269,7 @@ class IdentityDetector final : public Detector {
         // Natural Earth's 1:10m land closes small harbours and smooths piers: only positions
         // deeper inland than identity.min_inland_m count.
         const geo::LatLon at = detail::to_latlon(p);
-        if (!context.coast->on_land(at) || context.coast->distance_to_shore_m(at) < min_inland_m) continue;
+        if (!context.coast->on_land(at) || context.coast->near_shore(at, min_inland_m)) continue;
         if (first == nullptr) first = &p;
         last = &p;
         ++on_land;

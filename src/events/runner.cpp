@@ -1,6 +1,7 @@
-// The detector registry and the runner that streams vessels from a store through them: one
-// reader thread and one thread per detector.
+// The detector registry and the runner that streams vessels from a store through them:
+// reader threads (one per core, up to two) and one thread per detector.
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -72,14 +73,19 @@ class VesselQueue {
  public:
   VesselQueue(std::size_t consumers, std::size_t depth) : m_cursors(consumers, 0), m_depth(depth) {}
 
-  /// Blocks while the queue is full; false when the run was cancelled.
-  bool push(std::shared_ptr<const VesselBatch> item) {
-    if (m_cursors.empty()) return true;  // no detector: nothing to hold
+  /// Appends batch number `sequence` (0, 1, 2, ... over the run): blocks until every
+  /// earlier batch is in and the queue has room, so that readers working side by side
+  /// still hand the vessels over in MMSI order. False when the run was cancelled.
+  bool push(std::size_t sequence, std::shared_ptr<const VesselBatch> item) {
     std::unique_lock lock(m_mutex);
-    m_space.wait(lock, [&] { return m_cancelled || m_items.size() < m_depth; });
+    m_space.wait(lock,
+                 [&] { return m_cancelled || (m_pushed == sequence && m_items.size() < m_depth); });
     if (m_cancelled) return false;
-    m_items.push_back(std::move(item));
+    ++m_pushed;
+    // no detector: nothing to hold, only the order to keep
+    if (!m_cursors.empty()) m_items.push_back(std::move(item));
     m_ready.notify_all();
+    m_space.notify_all();  // the reader of the next batch may be waiting for its turn
     return true;
   }
   /// No more vessels will come.
@@ -121,6 +127,7 @@ class VesselQueue {
   std::condition_variable m_space;
   std::deque<std::shared_ptr<const VesselBatch>> m_items;
   std::size_t m_base = 0;  // index of m_items.front() in the whole run
+  std::size_t m_pushed = 0;  // batches appended so far
   std::vector<std::size_t> m_cursors;
   std::size_t m_depth;
   bool m_closed = false;
@@ -139,16 +146,29 @@ struct DetectorGroup {
 RunStats run_detectors(const store::Store& db, const std::vector<EventKind>& kinds, Context context,
                        const store::Window& window, EventSink& sink,
                        const track::SegmenterOptions& segmenter) {
-  RunStats stats;
-  // One thread per detector, one for the reader: the detectors of one vessel run while the
-  // next vessels are read, decoded and segmented, and the busiest detectors run side by side.
-  std::vector<DetectorGroup> groups;
+  std::vector<std::unique_ptr<Detector>> detectors;
+  std::vector<EventKind> missing;
   for (const EventKind k : kinds) {
     if (auto d = make_detector(k)) {
-      groups.emplace_back().detectors.push_back(std::move(d));
+      detectors.push_back(std::move(d));
     } else {
-      stats.missing.push_back(k);
+      missing.push_back(k);
     }
+  }
+  RunStats stats = run_own_detectors(db, std::move(detectors), context, window, sink, segmenter);
+  stats.missing = std::move(missing);
+  return stats;
+}
+
+RunStats run_own_detectors(const store::Store& db, std::vector<std::unique_ptr<Detector>> detectors,
+                           Context context, const store::Window& window, EventSink& sink,
+                           const track::SegmenterOptions& segmenter) {
+  RunStats stats;
+  // One thread per detector, and the readers: the detectors of one vessel run while the
+  // next vessels are read, decoded and segmented, and the busiest detectors run side by side.
+  std::vector<DetectorGroup> groups;
+  for (auto& d : detectors) {
+    if (d) groups.emplace_back().detectors.push_back(std::move(d));
   }
   const Parameters defaults = Parameters::gfw();
   if (context.parameters == nullptr) context.parameters = &defaults;
@@ -165,6 +185,7 @@ RunStats run_detectors(const store::Store& db, const std::vector<EventKind>& kin
 
   constexpr std::size_t k_depth = 8;
   constexpr std::size_t k_batch = 16;
+  constexpr std::size_t k_max_readers = 2;
   VesselQueue queue(groups.size(), k_depth);
   std::mutex error_mutex;
   std::exception_ptr error;
@@ -194,26 +215,53 @@ RunStats run_detectors(const store::Store& db, const std::vector<EventKind>& kin
       }
     });
   }
-  try {
-    std::vector<store::Position> positions;
-    auto batch = std::make_shared<VesselBatch>();
-    bool open = true;
-    for (const std::uint32_t mmsi : mmsis) {
-      db.positions(mmsi, window, positions);
-      stats.positions += positions.size();
-      batch->push_back({mmsi, track::build_track(mmsi, positions, segmenter), db.identities(mmsi)});
-      ++stats.vessels;
-      if (batch->size() == k_batch) {
-        open = queue.push(std::move(batch));
-        if (!open) break;
-        batch = std::make_shared<VesselBatch>();
+  // Reading a vessel (SQLite, zstd) and segmenting it cost more than most detectors: with
+  // cores to spare, readers with a connection each take batches in turn.
+  const std::size_t readers =
+      db.path().empty() || db.path() == ":memory:"
+          ? 1
+          : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, k_max_readers);
+  const std::size_t batches = (mmsis.size() + k_batch - 1) / k_batch;
+  std::atomic<std::uint64_t> positions_read{0};
+  const auto read = [&](const store::Store& store, std::size_t first) {
+    try {
+      std::vector<store::Position> positions;
+      for (std::size_t b = first; b < batches; b += readers) {
+        auto batch = std::make_shared<VesselBatch>();
+        const std::size_t end = std::min(mmsis.size(), (b + 1) * k_batch);
+        for (std::size_t i = b * k_batch; i < end; ++i) {
+          const std::uint32_t mmsi = mmsis[i];
+          store.positions(mmsi, window, positions);
+          positions_read += positions.size();
+          batch->push_back(
+              {mmsi, track::build_track(mmsi, positions, segmenter), store.identities(mmsi)});
+        }
+        if (!queue.push(b, std::move(batch))) return;
       }
+    } catch (...) {
+      fail(std::current_exception());
     }
-    if (open && !batch->empty()) queue.push(std::move(batch));
-    queue.close();
+  };
+  std::vector<std::thread> reader_threads;
+  try {
+    for (std::size_t r = 1; r < readers; ++r) {
+      reader_threads.emplace_back([&, r] {
+        try {
+          const store::Store own(db.path(), store::Store::Mode::read_only);
+          read(own, r);
+        } catch (...) {
+          fail(std::current_exception());
+        }
+      });
+    }
   } catch (...) {
     fail(std::current_exception());
   }
+  read(db, 0);
+  for (auto& t : reader_threads) t.join();
+  queue.close();
+  stats.vessels = mmsis.size();
+  stats.positions = positions_read;
   for (auto& t : threads) t.join();
   if (error) std::rethrow_exception(error);
   // Detector by detector, in the order of `kinds`; callers sort (sort_events).

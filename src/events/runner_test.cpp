@@ -2,6 +2,7 @@
 // thread. The threaded runner must find exactly the same events, whatever the scheduling.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -109,6 +110,79 @@ TEST_F(Runner, AnErrorInADetectorEndsTheRunAndReachesTheCaller) {
   CollectingSink sink;
   EXPECT_THROW(run_detectors(*m_db, available_kinds(), context, {}, sink), std::out_of_range);
   EXPECT_TRUE(sink.events.empty());
+}
+
+// Records what it is shown: the runner's readers work side by side, but each detector must
+// still see every vessel once, in MMSI order, with all of its positions.
+class RecordingDetector final : public Detector {
+ public:
+  explicit RecordingDetector(std::vector<std::pair<std::uint32_t, std::size_t>>& seen)
+      : m_seen(seen) {}
+  [[nodiscard]] EventKind kind() const override { return EventKind::gap; }
+  void on_vessel(const VesselData& vessel, const Context&, EventSink&) override {
+    std::size_t positions = 0;
+    for (const auto& segment : vessel.track->segments) positions += segment.positions.size();
+    m_seen.emplace_back(vessel.mmsi, positions);
+  }
+
+ private:
+  std::vector<std::pair<std::uint32_t, std::size_t>>& m_seen;
+};
+
+TEST_F(Runner, EveryDetectorSeesEveryVesselOnceInMmsiOrder) {
+  std::vector<std::pair<std::uint32_t, std::size_t>> first;
+  std::vector<std::pair<std::uint32_t, std::size_t>> second;
+  std::vector<std::unique_ptr<Detector>> detectors;
+  detectors.push_back(std::make_unique<RecordingDetector>(first));
+  detectors.push_back(nullptr);  // skipped
+  detectors.push_back(std::make_unique<RecordingDetector>(second));
+  CollectingSink sink;
+  const RunStats stats = run_own_detectors(*m_db, std::move(detectors), {}, {}, sink);
+  std::vector<std::pair<std::uint32_t, std::size_t>> want;
+  std::uint64_t positions = 0;
+  for (const std::uint32_t mmsi : m_db->vessels_in({}, std::nullopt)) {
+    const auto ps = m_db->positions(mmsi, {});
+    positions += ps.size();
+    std::size_t kept = 0;
+    for (const auto& segment : track::build_track(mmsi, ps).segments)
+      kept += segment.positions.size();
+    want.emplace_back(mmsi, kept);
+  }
+  EXPECT_GT(want.size(), 500U);
+  EXPECT_EQ(first, want);
+  EXPECT_EQ(second, want);
+  EXPECT_EQ(stats.vessels, want.size());
+  EXPECT_EQ(stats.positions, positions);
+  EXPECT_TRUE(stats.missing.empty());
+}
+
+TEST_F(Runner, ACorruptChunkEndsTheRunWhicheverReaderMeetsIt) {
+  // Vessel 20 is in the second batch of 16, which a second reader takes on a machine with
+  // two cores or more; vessel 5 is in the first, which the caller's thread reads.
+  const auto mmsis = m_db->vessels_in({}, std::nullopt);
+  std::vector<std::string> corrupt;
+  for (const std::size_t index : {std::size_t{20}, std::size_t{5}}) {
+    const std::uint32_t mmsi = mmsis.at(index);
+    corrupt.push_back(std::to_string(mmsi));
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(m_dir.file("db.sqlite").c_str(), &raw), SQLITE_OK);
+    const std::string sql =
+        "UPDATE position_chunks SET data = x'01' WHERE mmsi = " + std::to_string(mmsi);
+    EXPECT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+    CollectingSink sink;
+    try {
+      (void)run_detectors(*m_db, available_kinds(), {}, {}, sink);
+      ADD_FAILURE() << "no error for the corrupt chunks of vessel " << index;
+    } catch (const std::runtime_error& e) {
+      // the first error any thread met; with vessel 5 both are corrupt
+      const std::string what = e.what();
+      EXPECT_TRUE(std::any_of(corrupt.begin(), corrupt.end(), [&what](const std::string& m) {
+        return what.find("corrupt position chunk for MMSI " + m) != std::string::npos;
+      })) << what;
+    }
+    EXPECT_TRUE(sink.events.empty());
+  }
 }
 
 }  // namespace

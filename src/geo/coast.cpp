@@ -29,6 +29,8 @@ constexpr int k_rows = 1800;  // 180 / k_cell_deg
 constexpr double k_rad = std::numbers::pi / 180.0;
 /// Beyond this radius distance_to_shore_m() stops searching and reports the radius.
 constexpr double k_search_radius_m = 200 * k_m_per_nm;
+/// near_shore() searches only its radius up to this radius (see there).
+constexpr double k_near_shore_max_m = 5000;
 // WGS84.
 constexpr double k_a_m = 6'378'137.0;
 constexpr double k_e2 = 0.00669437999014;
@@ -130,6 +132,14 @@ LatLon point_on_edge(const Edge& e, double t) {
   return {lat, wrap_lon(lon)};
 }
 
+// The shore edge nearest to the frame's origin in the projection, searched out to
+// `limit_m`: none (edge == nullptr) when no shore lies within it.
+struct NearestShore {
+  const Edge* edge = nullptr;
+  double t = 0;
+  double d2 = std::numeric_limits<double>::infinity();
+};
+
 }  // namespace
 
 double distance_to_polygon_m(LatLon p, const Polygon& polygon) {
@@ -180,6 +190,7 @@ struct Coast::Impl {
   int r_lo = 0, r_hi = -1, c_lo = 0, c_hi = -1;
 
   void build(const std::vector<Polygon>& land);
+  [[nodiscard]] NearestShore nearest_shore(const Frame& f, double limit_m) const;
   [[nodiscard]] bool covers(int row, int col) const {
     return row >= r_lo && row <= r_hi && col >= c_lo && col <= c_hi;
   }
@@ -412,50 +423,34 @@ bool Coast::on_land(LatLon p) const {
   return land;
 }
 
-double Coast::distance_to_shore_m(LatLon p) const {
-  const Impl& m = *m_impl;
-  if (!m.any_shore) return std::numeric_limits<double>::infinity();
-  // Local equirectangular projection around p with WGS84's radii of curvature there.
-  const Frame f = frame_at(p);
-  const double px = f.px;
-  const double py = f.py;
-
-  double best2 = std::numeric_limits<double>::infinity();
-  const Edge* best_edge = nullptr;
-  double best_t = 0;
+NearestShore Coast::Impl::nearest_shore(const Frame& f, double limit_m) const {
+  NearestShore best;
   const auto visit = [&](int row, int col) {
-    if (!m.covers(row, col)) return;
-    const std::size_t cell = m.cell(row, col);
-    for (std::uint32_t k = m.cell_start[cell]; k < m.cell_start[cell + 1]; ++k) {
-      const std::uint32_t i = m.cell_edges[k];
-      if (m.shore[i] == 0) continue;
-      const Edge& e = m.edges[i];
-      const EdgePoint q = nearest_on_edge(f, e);
-      if (q.d2 < best2) {
-        best2 = q.d2;
-        best_edge = &e;
-        best_t = q.t;
-      }
+    if (!covers(row, col)) return;
+    const std::size_t c = cell(row, col);
+    for (std::uint32_t k = cell_start[c]; k < cell_start[c + 1]; ++k) {
+      const std::uint32_t i = cell_edges[k];
+      if (shore[i] == 0) continue;
+      const EdgePoint q = nearest_on_edge(f, edges[i]);
+      if (q.d2 < best.d2) best = {&edges[i], q.t, q.d2};
     }
   };
 
   // Rings of cells around p's cell, nearest first. In the projection every point of a cell
   // in ring k is at least (k - 1) cells away along a row or a column: stop when that bound
-  // exceeds the best edge found, or the search radius.
-  const int r0 = row_of(py);
-  const int c0 = col_of(px);
+  // exceeds the best edge found, or the limit.
+  const int r0 = row_of(f.py);
+  const int c0 = col_of(f.px);
   const double cell_m = k_cell_deg * std::min(f.m_per_deg_lat, f.m_per_deg_lon);
   const auto visit_wrapped = [&](int r, int c) {
     if (r >= 0 && r < k_rows) visit(r, ((c % k_cols) + k_cols) % k_cols);
   };
   // Rings nearer than the nearest cell with edges are empty: start there.
-  const int first_ring = r0 < m.r_lo   ? m.r_lo - r0
-                         : r0 > m.r_hi ? r0 - m.r_hi
-                                       : m.empty_rings[m.cell(r0, c0)];
+  const int first_ring = r0 < r_lo ? r_lo - r0 : r0 > r_hi ? r0 - r_hi : empty_rings[cell(r0, c0)];
   for (int k = first_ring; k < k_cols / 2; ++k) {
     const double bound_m = (k - 1) * cell_m;
-    if (bound_m > 0 && best2 < bound_m * bound_m) break;
-    if (bound_m > k_search_radius_m) return k_search_radius_m;
+    if (bound_m > 0 && best.d2 < bound_m * bound_m) break;
+    if (bound_m > limit_m) break;
     if (k == 0) {
       visit_wrapped(r0, c0);
       continue;
@@ -469,11 +464,31 @@ double Coast::distance_to_shore_m(LatLon p) const {
       visit_wrapped(r, c0 + k);
     }
   }
-  if (best_edge == nullptr || best2 > k_search_radius_m * k_search_radius_m) {
-    return k_search_radius_m;
-  }
+  if (best.d2 > limit_m * limit_m) best = {};
+  return best;
+}
+
+double Coast::distance_to_shore_m(LatLon p) const {
+  const Impl& m = *m_impl;
+  if (!m.any_shore) return std::numeric_limits<double>::infinity();
+  const NearestShore best = m.nearest_shore(frame_at(p), k_search_radius_m);
+  if (best.edge == nullptr) return k_search_radius_m;
   // The nearest shore point in the projection, measured again along the WGS84 geodesic.
-  return distance_m(p, point_on_edge(*best_edge, best_t));
+  return distance_m(p, point_on_edge(*best.edge, best.t));
+}
+
+bool Coast::near_shore(LatLon p, double radius_m) const {
+  const Impl& m = *m_impl;
+  if (!m.any_shore) return false;
+  // A shore edge farther than the radius in the projection can still be nearer along the
+  // geodesic by the projection's error, which grows with the distance and with tan(lat):
+  // below 5 km and 80 degrees of latitude it stays under 0.2 %, so searching 1 % beyond the
+  // radius finds every edge distance_to_shore_m() could pick. Elsewhere ask it directly.
+  if (radius_m > k_near_shore_max_m || std::abs(p.lat_deg) > 80) {
+    return distance_to_shore_m(p) < radius_m;
+  }
+  const NearestShore best = m.nearest_shore(frame_at(p), radius_m * 1.01 + 1);
+  return best.edge != nullptr && distance_m(p, point_on_edge(*best.edge, best.t)) < radius_m;
 }
 
 std::size_t Coast::polygon_count() const {

@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -146,6 +147,48 @@ TEST(Coast, IndexAgreesWithBruteForceOnRandomIslands) {
     }
   }
   EXPECT_EQ(disagreements, 0);
+}
+
+// near_shore() searches only around its radius; it must answer as the full search does,
+// also for points just inside and just outside the radius, at sea and on land.
+TEST(Coast, NearShoreAgreesWithDistanceToShore) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<Polygon> land;
+  for (int k = 0; k < 4; ++k) {
+    const LatLon centre{-60 + 40 * k + 5 * u(rng), 120 + 5 * u(rng)};
+    Polygon polygon;
+    const int n = 300;
+    for (int i = 0; i < n; ++i) {
+      const double angle = 2 * std::numbers::pi * i / n;
+      const double r = 0.2 + 0.3 * u(rng);
+      polygon.outer.push_back(
+          {centre.lat_deg + r * std::sin(angle), centre.lon_deg + r * std::cos(angle)});
+    }
+    land.push_back(std::move(polygon));
+  }
+  land.push_back({{{81, 10}, {81, 14}, {83, 14}, {83, 10}}, {}});  // beyond 80 N: the fallback
+  const Coast coast = Coast::from_polygons(land);
+  int near = 0;
+  int far = 0;
+  for (int i = 0; i < 4000; ++i) {
+    const Polygon& island = land[static_cast<std::size_t>(i) % land.size()];
+    const auto vertex =
+        static_cast<std::size_t>(u(rng) * 0.999 * static_cast<double>(island.outer.size()));
+    const LatLon v = island.outer[vertex];
+    const LatLon p{v.lat_deg + 0.06 * (u(rng) - 0.5), v.lon_deg + 0.06 * (u(rng) - 0.5)};
+    const double d = coast.distance_to_shore_m(p);
+    for (const double radius : {500.0, 2000.0, d, d * 0.999, d * 1.001, 12000.0}) {
+      const bool want = d < radius;
+      (want ? near : far) += 1;
+      ASSERT_EQ(coast.near_shore(p, radius), want)
+          << p.lat_deg << " " << p.lon_deg << " radius " << radius << " distance " << d;
+    }
+  }
+  EXPECT_GT(near, 1000);
+  EXPECT_GT(far, 1000);
+  EXPECT_FALSE(coast.near_shore({0, 0}, 2000));  // no edge anywhere near
+  EXPECT_FALSE(Coast::from_polygons({}).near_shore({40, 130}, 1e6));
 }
 
 // Natural Earth splits land at the antimeridian: the split is no shore.

@@ -1,6 +1,8 @@
 #include "darkfleet/store/ingest.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -95,8 +97,8 @@ class Run {
     ++m_report.positions;
     m_accepted = true;
   }
-  void accept_identity(const Identity& id) {
-    m_writer.add_identity(id);
+  void accept_identity(Identity id) {
+    m_writer.add_identity(std::move(id));
     ++m_report.identities;
     m_accepted = true;
   }
@@ -121,9 +123,19 @@ class Run {
     }
   }
 
+  // Records from the last commit to the next: a quarter of commit_every at first, then as
+  // many as have been committed so far (doubling), at most commit_every. Small first commits
+  // let a file of a few million records decode beside its background commits; the schedule
+  // depends only on where the last commit was, so a resumed run commits where an
+  // uninterrupted one did.
+  [[nodiscard]] std::uint64_t commit_interval() const {
+    const std::uint64_t first = std::max<std::uint64_t>(1, m_options.commit_every / 4);
+    return std::clamp(m_last_commit, first, std::max(first, m_options.commit_every));
+  }
+
   // Commits when a full interval of records has passed since the last commit.
   void maybe_commit() {
-    if (m_records < m_last_commit + m_options.commit_every || m_records <= m_skip_records) return;
+    if (m_records < m_last_commit + commit_interval() || m_records <= m_skip_records) return;
     check_guess(m_records, false);
     m_writer.commit(m_records, m_rejects, false);
     m_last_commit = m_records;
@@ -253,7 +265,7 @@ class NmeaToStore final : public io::DecodeSink {
       id.ship_type = msg.shiptype;
       id.length_m = static_cast<std::uint16_t>(msg.to_bow_m + msg.to_stern_m);
       id.width_m = static_cast<std::uint16_t>(msg.to_port_m + msg.to_starboard_m);
-      m_run.accept_identity(id);
+      m_run.accept_identity(std::move(id));
     } else if constexpr (std::is_same_v<M, ais::LongRangePosition>) {
       std::optional<double> sog;
       if (msg.speed_kn) sog = *msg.speed_kn;
@@ -270,7 +282,7 @@ class NmeaToStore final : public io::DecodeSink {
       id.width_m = static_cast<std::uint16_t>(msg.to_port_m + msg.to_starboard_m);
       id.draught_dm = static_cast<std::uint16_t>(std::lround(msg.draught_m.value_or(0.0) * 10));
       id.destination = text_of(msg.destination);
-      m_run.accept_identity(id);
+      m_run.accept_identity(std::move(id));
     } else if constexpr (std::is_same_v<M, ais::StaticDataReport>) {
       if (!check(m, mmsi, t)) return;
       // Class B sends its identity in two parts; each is kept as broadcast (ADR 0002).
@@ -283,7 +295,7 @@ class NmeaToStore final : public io::DecodeSink {
         id.length_m = static_cast<std::uint16_t>(msg.to_bow_m + msg.to_stern_m);
         id.width_m = static_cast<std::uint16_t>(msg.to_port_m + msg.to_starboard_m);
       }
-      m_run.accept_identity(id);
+      m_run.accept_identity(std::move(id));
     } else {
       (void)t;
       m_run.accept_other();
@@ -338,7 +350,7 @@ void ingest_csv(const std::string& path, Run& run, io::CsvLayout layout,
         id.width_m = whole(record->width_m, 1);
         id.draught_dm = whole(record->draught_m, 10);
         id.destination = record->destination;
-        run.accept_identity(id);
+        run.accept_identity(std::move(id));
       }
     }
     if ((run.records() & 0xFFFF) == 0 && run.observer() != nullptr) {
@@ -360,17 +372,43 @@ std::string hash_file(const std::string& path) {
   std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
                                                                   &XXH3_freeState);
   XXH3_128bits_reset(state.get());
-  std::vector<char> buffer(1 << 20);
-  while (true) {
-    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string reason = std::strerror(errno);
-      ::close(fd);
-      throw std::runtime_error(path + ": " + reason);
+  // Mapped, a file already in the page cache is hashed where it lies: read() would copy
+  // every byte first, which took longer than hashing it (gigabytes before an ingest). A
+  // window at a time, so that the mapped pages never count as gigabytes of this process.
+  constexpr std::size_t k_window_bytes = std::size_t{64} << 20;  // a multiple of any page size
+  struct stat info {};
+  const bool mappable = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0;
+  bool mapped = mappable;
+  const auto size = mappable ? static_cast<std::uint64_t>(info.st_size) : 0;
+  for (std::uint64_t offset = 0; mapped && offset < size; offset += k_window_bytes) {
+    const auto length =
+        static_cast<std::size_t>(std::min<std::uint64_t>(k_window_bytes, size - offset));
+    void* window = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(offset));
+    if (window == MAP_FAILED) {
+      if (offset > 0) {
+        ::close(fd);
+        throw std::runtime_error(path + ": cannot map the file: " + std::strerror(errno));
+      }
+      mapped = false;  // e.g. a file system without mmap: read() works there
+      break;
     }
-    if (n == 0) break;
-    XXH3_128bits_update(state.get(), buffer.data(), static_cast<std::size_t>(n));
+    ::madvise(window, length, MADV_SEQUENTIAL);
+    XXH3_128bits_update(state.get(), window, length);
+    ::munmap(window, length);
+  }
+  if (!mapped) {
+    std::vector<char> buffer(1 << 20);
+    while (true) {
+      const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        const std::string reason = std::strerror(errno);
+        ::close(fd);
+        throw std::runtime_error(path + ": " + reason);
+      }
+      if (n == 0) break;
+      XXH3_128bits_update(state.get(), buffer.data(), static_cast<std::size_t>(n));
+    }
   }
   ::close(fd);
   const XXH128_hash_t h = XXH3_128bits_digest(state.get());

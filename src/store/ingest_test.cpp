@@ -1,12 +1,15 @@
 #include "darkfleet/store/ingest.hpp"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "darkfleet/store/position.hpp"
 #include "test_support.hpp"
@@ -121,6 +124,52 @@ TEST_F(Ingest, UnorderedNoaaDayIsStoredInTimeOrderPerVessel) {
     ASSERT_EQ(times, file_times) << mmsi;
     if (++checked == 500) break;
   }
+}
+
+// hash_file() maps a file it can, a window at a time, and reads one it cannot (an empty
+// file, a pipe): either way the XXH3-128 of the bytes, computed here in one call.
+TEST_F(Ingest, HashFileIsTheXxh3OfTheBytes) {
+  const auto xxh3 = [](const std::string& bytes) {
+    const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+    return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+  };
+  // Over 64 MiB: more than one mapped window, the last one partial.
+  std::string bytes;
+  bytes.reserve(std::size_t{66} << 20);
+  for (int i = 0; bytes.size() < (std::size_t{65} << 20) + 12345; ++i) {
+    bytes += fmt::format("!AIVDM,{},line\n", i);
+  }
+  const std::string big = dir.file("big.nmea");
+  const std::string empty = dir.file("empty.nmea");
+  std::ofstream(big, std::ios::binary) << bytes;
+  std::ofstream(empty, std::ios::binary).flush();
+  EXPECT_EQ(hash_file(big), xxh3(bytes));
+  EXPECT_EQ(hash_file(empty), xxh3(""));
+  EXPECT_NE(hash_file(big), hash_file(empty));
+  EXPECT_THROW((void)hash_file(dir.file("missing.nmea")), std::runtime_error);
+}
+
+// Commits after 1/4, 1/4, 1/2 and then whole intervals of commit_every records: one vessel
+// reporting on every row gets one chunk per commit.
+TEST_F(Ingest, CommitsGrowFromAQuarterToTheWholeInterval) {
+  std::string csv =
+      "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,"
+      "Length,Width,Draft,Cargo,TransceiverClass\n";
+  constexpr int k_rows = 10000;
+  for (int i = 0; i < k_rows; ++i) {
+    csv += fmt::format(
+        "367000001,2022-01-03T{:02}:{:02}:{:02},40.5,-74.0,1.0,90,90,A,,,70,0,"
+        "100,20,5,,A\n",
+        i / 3600, i / 60 % 60, i % 60);
+  }
+  const std::string path = dir.write("day.csv", csv);
+  IngestOptions options;
+  options.commit_every = 2000;
+  const IngestReport report = ingest_file(store, path, options);
+  EXPECT_EQ(report.positions, static_cast<std::uint64_t>(k_rows));
+  // 500, 1000, 2000, 4000, 6000, 8000, 10000 and the closing commit (empty here).
+  EXPECT_EQ(store.summary().chunks, 7U);
+  EXPECT_EQ(store.positions(367000001, {}).size(), static_cast<std::size_t>(k_rows));
 }
 
 TEST_F(Ingest, SameFileTwiceAddsNothing) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -78,6 +80,10 @@ Store::Store(const std::string& path, Mode mode) {
 
 Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
+
+const std::string& Store::path() const {
+  return m_impl->path;
+}
 Store& Store::operator=(Store&&) noexcept = default;
 
 int Store::schema_version() const {
@@ -179,8 +185,12 @@ std::vector<Identity> Store::identities(std::optional<std::uint32_t> mmsi) const
   constexpr std::string_view columns =
       "SELECT mmsi, name, call_sign, imo, ship_type, length_m, width_m, draught_dm, destination, "
       "first_seen_ms, last_seen_ms, reports FROM identities ";
-  auto s = m_impl->db.prepare(fmt::format(
-      "{}{}ORDER BY mmsi, first_seen_ms, id", columns, mmsi ? "WHERE mmsi = ?1 " : ""));
+  std::optional<detail::Statement> all;
+  const std::string sql =
+      fmt::format("{}{}ORDER BY mmsi, first_seen_ms, id", columns, mmsi ? "WHERE mmsi = ?1 " : "");
+  detail::Statement& s = mmsi ? m_impl->cached(m_impl->identities_of_vessel, sql)
+                              : all.emplace(m_impl->db.prepare(sql));
+  const ResetWhenDone done(s);
   if (mmsi) s.bind(1, std::int64_t{*mmsi});
   std::vector<Identity> out;
   while (s.step()) {
@@ -210,19 +220,23 @@ std::vector<Position> Store::positions(std::uint32_t mmsi, const Window& window)
 
 void Store::positions(std::uint32_t mmsi, const Window& window, std::vector<Position>& out) const {
   out.clear();
-  auto s = m_impl->db.prepare(
-      "SELECT data FROM position_chunks WHERE mmsi = ? AND t_last_ms >= ? AND t_first_ms <= ? "
-      "ORDER BY t_first_ms, id");
   const std::int64_t from = window.from_ms.value_or(INT64_MIN);
   const std::int64_t to = window.to_ms.value_or(INT64_MAX);
-  s.bind(1, std::int64_t{mmsi}).bind(2, from).bind(3, to);
   {
-    auto count = m_impl->db.prepare(
-        "SELECT coalesce(sum(positions), 0) FROM position_chunks WHERE mmsi = ? AND "
-        "t_last_ms >= ? AND t_first_ms <= ?");
+    auto& count =
+        m_impl->cached(m_impl->position_count_of_vessel,
+                       "SELECT coalesce(sum(positions), 0) FROM position_chunks WHERE mmsi = ? AND "
+                       "t_last_ms >= ? AND t_first_ms <= ?");
+    const ResetWhenDone done(count);
     count.bind(1, std::int64_t{mmsi}).bind(2, from).bind(3, to);
     if (count.step()) out.reserve(static_cast<std::size_t>(count.column_int(0)));
   }
+  auto& s = m_impl->cached(
+      m_impl->positions_of_vessel,
+      "SELECT data FROM position_chunks WHERE mmsi = ? AND t_last_ms >= ? AND t_first_ms <= ? "
+      "ORDER BY t_first_ms, id");
+  const ResetWhenDone done(s);
+  s.bind(1, std::int64_t{mmsi}).bind(2, from).bind(3, to);
   bool sorted = true;
   while (s.step()) {
     const std::size_t before = out.size();

@@ -72,7 +72,8 @@ struct RunStats {
 };
 
 /// Runs the detectors of `kinds` over every vessel of `db` with positions in `window`, in
-/// MMSI order, then calls finish(). One thread reads and segments the vessels, each detector
+/// MMSI order, then calls finish(). Up to two threads (one per core) read and segment the
+/// vessels, the second with a read-only connection of its own to db.path(); each detector
 /// runs on a thread of its own; at most a few dozen tracks are in memory at a time. Events
 /// reach `sink` after the run, detector by detector in the order of `kinds` (each detector's
 /// in the order it found them); sort_events() gives the documented output order. An
@@ -82,6 +83,11 @@ struct RunStats {
 RunStats run_detectors(const store::Store& db, const std::vector<EventKind>& kinds,
                        Context context, const store::Window& window, EventSink& sink,
                        const track::SegmenterOptions& segmenter = {});
+/// run_detectors() with detectors of the caller's own (null entries are skipped); events
+/// reach `sink` in the order of `detectors`.
+RunStats run_own_detectors(const store::Store& db, std::vector<std::unique_ptr<Detector>> detectors,
+                           Context context, const store::Window& window, EventSink& sink,
+                           const track::SegmenterOptions& segmenter = {});
 
 /// A sink that keeps every event.
 class CollectingSink final : public EventSink {

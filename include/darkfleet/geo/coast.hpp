@@ -52,6 +52,9 @@ class Coast {
   /// Distance from `p` to the nearest point of any coastline, metres (also for a point on
   /// land: on_land() tells the side).
   [[nodiscard]] double distance_to_shore_m(LatLon p) const;
+  /// distance_to_shore_m(p) < radius_m, the same answer, but searching only about the
+  /// radius around `p` instead of out to the nearest shore: cheap far inland or at sea.
+  [[nodiscard]] bool near_shore(LatLon p, double radius_m) const;
   /// Number of land polygons.
   [[nodiscard]] std::size_t polygon_count() const;
   /// The land polygons (rings under 3 vertices dropped), as read: for drawing maps.

@@ -20,6 +20,12 @@
 
 namespace darkfleet::store {
 
+/// Records per transaction by default: each commit writes one chunk per vessel heard and
+/// updates the chunk index all over, so fewer, larger commits write far less (memory: the
+/// positions, 32 bytes each, and identity reports of that many records, held twice, one
+/// batch filling while the other is written).
+inline constexpr std::uint64_t k_default_commit_every = std::uint64_t{1} << 22;
+
 /// How to read the inputs.
 struct IngestOptions {
   /// "nmea", "dma", "noaa", "noaa2024" or "columns"; empty = detect from the first line.
@@ -28,9 +34,11 @@ struct IngestOptions {
   std::optional<std::array<std::string, io::k_csv_field_count>> columns;
   /// Receive time for NMEA messages that carry none (no tag block, trailer or $PGHP line).
   std::optional<std::int64_t> default_time_ms;
-  /// Records (messages or rows) per transaction. Part of the crash-safety contract: a
-  /// rerun must use the same value to end with identical chunk boundaries.
-  std::uint64_t commit_every = 1 << 20;
+  /// Records (messages or rows) per transaction at most: the first commit comes after a
+  /// quarter of it, and each next one after as many records as were committed before it
+  /// (1/4, 1/4, 1/2, then whole intervals). Part of the crash-safety contract: a rerun must
+  /// use the same value to end with identical chunk boundaries.
+  std::uint64_t commit_every = k_default_commit_every;
 };
 
 /// Receives what a user may want to see while an ingest runs.

@@ -90,7 +90,9 @@ struct StoreSummary {
 
 class BatchWriter;
 
-/// An open database. Opening for writing creates the file and migrates the schema.
+/// An open database. Opening for writing creates the file and migrates the schema. One
+/// thread at a time may use a Store, also its const reads (they reuse prepared statements);
+/// threads that read side by side open a Store each.
 class Store {
  public:
   enum class Mode { read_only, read_write };
@@ -105,6 +107,8 @@ class Store {
 
   /// The schema version of the open file.
   [[nodiscard]] int schema_version() const;
+  /// The file it was opened from, as given.
+  [[nodiscard]] const std::string& path() const;
 
   /// The source whose bytes hash to `content_hash`, if it was ever (partly) ingested.
   [[nodiscard]] std::optional<SourceInfo> find_source(const std::string& content_hash) const;
